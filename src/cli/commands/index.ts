@@ -1,0 +1,6 @@
+import type { CliCommand } from '../command.js';
+
+/**
+ * Registry of sub-commands. Each command lives in its own file in this folder; add it here.
+ */
+export const COMMANDS: readonly CliCommand<any>[] = [];

@@ -1,0 +1,9 @@
+/**
+ * Programmatic API of cognito-capacity.
+ */
+export * from './cognito/categories.js';
+export * from './cognito/operations.js';
+export * from './errors.js';
+export * from './metrics/histogram.js';
+export type * from './metrics/sample.js';
+export * from './metrics/run-result.js';
