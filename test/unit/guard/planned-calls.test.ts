@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { planCallsByCategory } from '../../../src/guard/planned-calls.js';
+import { callsPerArrivalOf } from '../../../src/guard/flow-calls.js';
+
+const constant = (name: string, seconds: number, rate: number) => ({
+  name,
+  durationMs: seconds * 1000,
+  segments: [{ durationMs: seconds * 1000, fromRatePerSec: rate, toRatePerSec: rate }],
+});
+const ramp = (name: string, seconds: number, from: number, to: number) => ({
+  name,
+  durationMs: seconds * 1000,
+  segments: [{ durationMs: seconds * 1000, fromRatePerSec: from, toRatePerSec: to }],
+});
+
+describe('callsPerArrivalOf', () => {
+  it.each([
+    [{ name: 'signInSrp', builtin: 'signInSrp' }, { UserAuthentication: 2 }],
+    [{ name: 'login', builtin: 'signInPassword' }, { UserAuthentication: 1 }],
+    [{ name: 'signUp' }, { UserCreation: 2 }],
+    [
+      { name: 'custom', steps: [{ step: 'signInSrp' }, { step: 'call', params: { operation: 'GetUser' } }, { step: 'signOut' }] },
+      { UserAuthentication: 2, UserRead: 1, UserUpdate: 1 },
+    ],
+    [{ name: 'mystery' }, undefined],
+    [{ name: 'custom', steps: [{ step: 'dance' }] }, undefined],
+  ])('%j → %j', (flow, expected) => {
+    expect(callsPerArrivalOf(flow)).toEqual(expected);
+  });
+});
+
+describe('planCallsByCategory', () => {
+  it('constant phase, weighted mix: hand-computed per second and peaks', () => {
+    // 10 arrivals/s for 3 s; mix 3:1 of signInSrp (2 UserAuthentication) and getUser (1 UserRead).
+    // Per second: UserAuthentication 10 × 0.75 × 2 = 15, UserRead 10 × 0.25 × 1 = 2.5.
+    const plan = planCallsByCategory({
+      phases: [constant('steady', 3, 10)],
+      flows: [
+        { name: 'signInSrp', weight: 3 },
+        { name: 'getUser', weight: 1 },
+      ],
+    });
+    expect(plan.perSecond).toEqual([0, 1, 2].map((tSec) => ({ tSec, arrivals: 10, callsByCategory: { UserAuthentication: 15, UserRead: 2.5 } })));
+    expect(plan.peakRatePerSecByCategory).toEqual({ UserAuthentication: 15, UserRead: 2.5 });
+    expect(plan.peakTotalRatePerSec).toBe(17.5);
+    expect(plan.totalCallsByCategory).toEqual({ UserAuthentication: 45, UserRead: 7.5 });
+    expect(plan.unknownFlows).toEqual([]);
+  });
+
+  it('ramp 0→20/s over 4 s then a 1.5 s pause: per-second integrals and per-phase peaks', () => {
+    // rate(t) = 5t; arrivals in [k, k+1) = 5(k + 0.5) → 2.5, 7.5, 12.5, 17.5; total 40.
+    const plan = planCallsByCategory({
+      phases: [ramp('up', 4, 0, 20), { name: 'rest', durationMs: 1500, segments: [{ durationMs: 1500, fromRatePerSec: 0, toRatePerSec: 0 }] }],
+      flows: [{ name: 'signInPassword', builtin: 'signInPassword', weight: 1 }],
+    });
+    expect(plan.perSecond.map((s) => s.arrivals)).toEqual([2.5, 7.5, 12.5, 17.5, 0, 0]);
+    expect(plan.perPhase.map((p) => [p.name, p.peakArrivalRatePerSec, p.callsByCategory.UserAuthentication])).toEqual([
+      ['up', 20, 40],
+      ['rest', 0, 0],
+    ]);
+    expect(plan.peakRatePerSecByCategory).toEqual({ UserAuthentication: 20 });
+  });
+
+  it('a segment boundary inside a second splits that second', () => {
+    // 0.5 s at 10/s then 1 s at 30/s: second 0 = 5 + 15 = 20, second 1 = 15.
+    const plan = planCallsByCategory({
+      phases: [
+        { name: 'a', durationMs: 500, segments: [{ durationMs: 500, fromRatePerSec: 10, toRatePerSec: 10 }] },
+        constant('b', 1, 30),
+      ],
+      flows: [{ name: 'getUser', weight: 1 }],
+    });
+    expect(plan.perSecond.map((s) => s.arrivals)).toEqual([20, 15]);
+  });
+
+  it('a shard plans its share of the rate; unknown flows are reported, not counted', () => {
+    const plan = planCallsByCategory({
+      phases: [constant('steady', 2, 90)],
+      flows: [
+        { name: 'signInPassword', weight: 2 },
+        { name: 'mystery', weight: 1 },
+      ],
+      rateDivisor: 3,
+    });
+    // 30 arrivals/s per shard, 2/3 of them signInPassword (1 call): 20 calls/s.
+    expect(plan.peakRatePerSecByCategory).toEqual({ UserAuthentication: 20 });
+    expect(plan.unknownFlows).toEqual(['mystery']);
+  });
+});
