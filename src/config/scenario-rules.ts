@@ -1,0 +1,69 @@
+import type { InputProblem } from '../errors.js';
+import type { Scenario } from './scenario.js';
+
+/**
+ * Names a scenario may refer to, supplied by the registries (flows, steps, drivers) and the threshold parser.
+ * A missing vocabulary (undefined) means "not checked here": the runner checks it again when it resolves names.
+ */
+export interface ScenarioVocabulary {
+  readonly flowNames?: readonly string[];
+  readonly stepNames?: readonly string[];
+  readonly driverNames?: readonly string[];
+  /** Returns an error message for an invalid threshold expression, or undefined when it is valid. */
+  readonly checkThreshold?: (expression: string) => string | undefined;
+}
+
+const list = (names: readonly string[]): string => [...names].sort().join(', ');
+
+/**
+ * Cross-field rules of a normalised scenario (pure): every problem at once, each with its field path.
+ * Checks: phases have positive durations and some arrivals; flow names are unique and known; custom steps are known;
+ * the driver is known; thresholds parse; an AWS client secret has one source.
+ */
+export function checkScenarioRules(scenario: Scenario, vocabulary: ScenarioVocabulary = {}, file?: string): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const problem = (path: string, message: string): void => {
+    problems.push({ ...(file ? { file } : {}), path, message });
+  };
+
+  scenario.phases.forEach((p, i) => {
+    if (p.durationMs <= 0) problem(`phases[${i}].duration`, 'expected a duration > 0');
+  });
+  const anyArrivals = scenario.phases.some((p) => p.segments.some((s) => s.durationMs > 0 && (s.fromRatePerSec > 0 || s.toRatePerSec > 0)));
+  if (!anyArrivals) problem('phases', 'expected at least one phase with a rate > 0 (the scenario would start nothing)');
+
+  const seen = new Map<string, number>();
+  scenario.flows.forEach((f, i) => {
+    const prev = seen.get(f.name);
+    if (prev !== undefined) {
+      problem(`flows[${i}]`, `flow name "${f.name}" is already used by flows[${prev}]; give this entry another name`);
+    } else {
+      seen.set(f.name, i);
+    }
+    if (f.builtin !== undefined && vocabulary.flowNames && !vocabulary.flowNames.includes(f.builtin)) {
+      problem(`flows[${i}].flow`, `unknown flow "${f.builtin}"; expected one of: ${list(vocabulary.flowNames)}`);
+    }
+    f.steps?.forEach((s, j) => {
+      if (vocabulary.stepNames && !vocabulary.stepNames.includes(s.step)) {
+        problem(`flows[${i}].steps[${j}].step`, `unknown step "${s.step}"; expected one of: ${list(vocabulary.stepNames)}`);
+      }
+    });
+  });
+
+  if (vocabulary.driverNames && !vocabulary.driverNames.includes(scenario.driver)) {
+    problem('driver', `unknown driver "${scenario.driver}"; expected one of: ${list(vocabulary.driverNames)}`);
+  }
+
+  if (vocabulary.checkThreshold) {
+    scenario.thresholds.forEach((t, i) => {
+      const message = vocabulary.checkThreshold!(t.expression);
+      if (message !== undefined) problem(`thresholds[${i}]`, message);
+    });
+  }
+
+  const t = scenario.target;
+  if (t.kind === 'aws' && t.clientSecretEnv && t.clientSecretFile) {
+    problem('target.aws', 'expected at most one of clientSecretEnv and clientSecretFile');
+  }
+  return problems;
+}
