@@ -3,6 +3,8 @@
  */
 export * from './cognito/categories.js';
 export * from './cognito/operations.js';
+export * from './cognito/srp.js';
+export * from './cognito/secret-hash.js';
 export * from './errors.js';
 export * from './metrics/histogram.js';
 export type * from './metrics/sample.js';
