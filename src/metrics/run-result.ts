@@ -91,6 +91,12 @@ export interface SeriesCategoryPoint {
   readonly errors: number;
   readonly p50Us: number;
   readonly p99Us: number;
+  /**
+   * Encoded latency histogram (intended start, µs) of the interval's calls. Optional: when every shard carries it,
+   * `cogcap merge` recomputes the interval's percentiles exactly; otherwise merged interval percentiles are the
+   * worst shard's (an upper bound).
+   */
+  readonly encodedUs?: string;
 }
 
 /** One interval (default 1 s) of the time series, for plots. */
@@ -106,6 +112,8 @@ export interface SeriesPoint {
   readonly errors: number;
   readonly p50Us: number;
   readonly p99Us: number;
+  /** Encoded latency histogram (intended start, µs) of the interval's calls; see {@link SeriesCategoryPoint.encodedUs}. */
+  readonly encodedUs?: string;
   readonly byCategory: Readonly<Partial<Record<QuotaCategory, SeriesCategoryPoint>>>;
 }
 
@@ -137,6 +145,17 @@ export interface ThresholdResult {
   readonly limit: number;
   readonly unit: string;
   readonly passed: boolean;
+  /**
+   * `pass`, `fail`, or `no-data` when the selection had no samples (no calls, or no planned arrivals): such a
+   * threshold cannot be judged and counts as failed (`passed: false`, `measured: 0`). Absent in older results.
+   */
+  readonly status?: 'pass' | 'fail' | 'no-data';
+  /** One line for people, e.g. `measured 312 ms, limit < 250 ms` or `no calls in category UserAuthentication`. */
+  readonly detail?: string;
+  /** Samples (calls or planned arrivals) the measurement rests on. */
+  readonly samples?: number;
+  /** True when the threshold was declared with abortOnFail. */
+  readonly abortOnFail?: boolean;
   /** Set when the threshold aborted the run. */
   readonly aborted?: boolean;
 }
