@@ -1,0 +1,216 @@
+import { spawn } from 'node:child_process';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CogcapError, ExitCode, InputError } from '../errors.js';
+import type { RunResult } from '../metrics/run-result.js';
+import { formatShard, type ShardSpec } from './shard.js';
+import { formatStartAt } from './start-at.js';
+
+/**
+ * `--workers N` on one machine: a local coordinator that starts N child processes, each running shard i/N of the
+ * same scenario with one shared start time and seed, waits for them, reads their result files and merges them.
+ * The total rate is split (each child runs arrivals n with n mod N = i), never multiplied.
+ */
+
+/** What one child is asked to do. */
+export interface WorkerSpec {
+  readonly shard: ShardSpec;
+  /** Command-line arguments after the CLI entry point (`run <scenario> --shard i/N ...`). */
+  readonly args: readonly string[];
+  /** Result file the child writes. */
+  readonly resultFile: string;
+}
+
+/** How a child ended. */
+export interface WorkerExit {
+  readonly exitCode: number;
+  /** Last lines of the child's stderr (for error messages). */
+  readonly stderrTail: string;
+}
+
+/** Starts one child and resolves when it exits. Injected in tests; the default forks `node <cli> ...args`. */
+export type SpawnWorker = (spec: WorkerSpec, signal: AbortSignal | undefined) => Promise<WorkerExit>;
+
+/** Options of {@link runWorkers}. */
+export interface RunWorkersOptions {
+  /** Scenario file, as given to `cogcap run`. */
+  readonly scenarioFile: string;
+  /** Number of child processes (≥ 1). */
+  readonly workers: number;
+  /** Shared start time, epoch ms (all children start their schedule at this instant). */
+  readonly startAtMs: number;
+  /** Shared seed (every child must compute the same whole schedule). */
+  readonly seed: number;
+  /** Directory for the children's outputs: worker i writes `<outDir>/worker-<i>/result.json`. */
+  readonly outDir: string;
+  /** Further arguments forwarded to every child (driver, acknowledgement flag, ...). */
+  readonly forwardArgs?: readonly string[];
+  /** Merges shard results into one (src/metrics/merge.ts `mergeResults`). */
+  readonly merge: (results: readonly RunResult[]) => RunResult;
+  /** Aborting sends SIGTERM to every child (they stop gracefully and write partial results). */
+  readonly signal?: AbortSignal;
+  /** Builds a child's arguments; default {@link defaultWorkerArgs}. */
+  readonly buildArgs?: (input: WorkerArgsInput) => readonly string[];
+  readonly spawnWorker?: SpawnWorker;
+  /** Reads a result file; default reads and parses JSON. */
+  readonly readResult?: (file: string) => Promise<RunResult>;
+  /** Progress lines (a child's start and end). */
+  readonly log?: (line: string) => void;
+}
+
+/** What a child's arguments are built from. */
+export interface WorkerArgsInput {
+  readonly scenarioFile: string;
+  readonly shard: ShardSpec;
+  readonly startAtIso: string;
+  readonly seed: number;
+  readonly outDir: string;
+  readonly forwardArgs: readonly string[];
+}
+
+/** Outcome of {@link runWorkers}. */
+export interface RunWorkersResult {
+  readonly merged: RunResult;
+  /** Shard results in shard order. */
+  readonly results: readonly RunResult[];
+  readonly exits: readonly WorkerExit[];
+}
+
+/** Exit codes of a child after which its result file is expected: ok, thresholds failed, interrupted. */
+const RESULT_WRITTEN_CODES: ReadonlySet<number> = new Set([ExitCode.Ok, ExitCode.ThresholdsFailed, ExitCode.Interrupted]);
+
+/**
+ * `run <scenario> --shard i/N --start-at <iso> --seed <seed> --out <outDir> ...forwardArgs`. The flag names
+ * follow `cogcap run`; pass `buildArgs` if they differ.
+ */
+export function defaultWorkerArgs(input: WorkerArgsInput): readonly string[] {
+  return [
+    'run',
+    input.scenarioFile,
+    '--shard',
+    formatShard(input.shard),
+    '--start-at',
+    input.startAtIso,
+    '--seed',
+    String(input.seed),
+    '--out',
+    input.outDir,
+    ...input.forwardArgs,
+  ];
+}
+
+/**
+ * Runs N children, waits for all of them, and merges their results. Throws a {@link CogcapError} naming the
+ * worker when a child fails without a result (its exit code and the end of its stderr), or when a result is
+ * missing or unreadable.
+ */
+export async function runWorkers(options: RunWorkersOptions): Promise<RunWorkersResult> {
+  const n = options.workers;
+  if (!Number.isInteger(n) || n < 1) {
+    throw new InputError(`invalid worker count ${n}`, [{ path: '--workers', message: 'expected an integer >= 1' }]);
+  }
+  const buildArgs = options.buildArgs ?? defaultWorkerArgs;
+  const spawnWorker = options.spawnWorker ?? forkCli();
+  const readResult = options.readResult ?? readResultFile;
+  const log = options.log ?? (() => undefined);
+  const startAtIso = formatStartAt(options.startAtMs);
+  const specs: WorkerSpec[] = [];
+  for (let index = 0; index < n; index += 1) {
+    const shard = { index, count: n };
+    const outDir = join(options.outDir, `worker-${index}`);
+    await mkdir(outDir, { recursive: true });
+    specs.push({
+      shard,
+      resultFile: join(outDir, 'result.json'),
+      args: buildArgs({ scenarioFile: options.scenarioFile, shard, startAtIso, seed: options.seed, outDir, forwardArgs: options.forwardArgs ?? [] }),
+    });
+  }
+  log(`starting ${n} workers at ${startAtIso} (seed ${options.seed})`);
+  const exits = await Promise.all(
+    specs.map(async (spec) => {
+      const exit = await spawnWorker(spec, options.signal);
+      log(`worker ${formatShard(spec.shard)} exited with code ${exit.exitCode}`);
+      return exit;
+    }),
+  );
+  const failed = specs.map((spec, i) => ({ spec, exit: exits[i]! })).filter(({ exit }) => !RESULT_WRITTEN_CODES.has(exit.exitCode));
+  if (failed.length > 0) {
+    const first = failed[0]!;
+    const fatal = failed.find(({ exit }) => exit.exitCode === ExitCode.BadInput || exit.exitCode === ExitCode.TargetUnavailable) ?? first;
+    throw new CogcapError(
+      `${failed.length} of ${n} workers failed: ` +
+        failed.map(({ spec, exit }) => `worker ${formatShard(spec.shard)} exit ${exit.exitCode}`).join(', ') +
+        (fatal.exit.stderrTail ? `\nworker ${formatShard(fatal.spec.shard)} said:\n${fatal.exit.stderrTail}` : ''),
+      fatal.exit.exitCode === ExitCode.BadInput || fatal.exit.exitCode === ExitCode.TargetUnavailable ? fatal.exit.exitCode : ExitCode.Internal,
+      `the other workers' results are in ${options.outDir}`,
+    );
+  }
+  const results: RunResult[] = [];
+  for (const spec of specs) {
+    try {
+      results.push(await readResult(spec.resultFile));
+    } catch (err) {
+      throw new CogcapError(
+        `worker ${formatShard(spec.shard)} wrote no readable result at ${spec.resultFile}: ${(err as Error).message}`,
+        ExitCode.Internal,
+      );
+    }
+  }
+  return { merged: options.merge(results), results, exits };
+}
+
+async function readResultFile(file: string): Promise<RunResult> {
+  return JSON.parse(await readFile(file, 'utf8')) as RunResult;
+}
+
+/** The CLI entry point of this installation (bin/cogcap.js), found relative to this module. */
+export function defaultCliPath(): string {
+  // src/scale/workers.ts and dist/src/scale/workers.js or dist/scale/workers.js: walk up to the package root.
+  const here = fileURLToPath(import.meta.url);
+  const root = here.replace(/\/(dist\/)?(src\/)?scale\/workers\.[jt]s$/, '');
+  return join(root, 'bin', 'cogcap.js');
+}
+
+/**
+ * The default {@link SpawnWorker}: `node [execArgv] <cliPath> ...args`, stdout and stderr prefixed with
+ * `[worker i/N]` and copied to `output` (default the parent's stderr), SIGTERM on abort.
+ */
+export function forkCli(
+  cliPath: string = defaultCliPath(),
+  output: NodeJS.WritableStream = process.stderr,
+  nodeArgs: readonly string[] = [],
+): SpawnWorker {
+  return (spec, signal) =>
+    new Promise<WorkerExit>((resolve, reject) => {
+      const child = spawn(process.execPath, [...nodeArgs, cliPath, ...spec.args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const prefix = `[worker ${formatShard(spec.shard)}] `;
+      const tail: string[] = [];
+      const relay = (keepTail: boolean) => {
+        let partial = '';
+        return (chunk: Buffer): void => {
+          const lines = (partial + chunk.toString('utf8')).split('\n');
+          partial = lines.pop() ?? '';
+          for (const line of lines) {
+            output.write(`${prefix}${line}\n`);
+            if (keepTail) {
+              tail.push(line);
+              if (tail.length > 20) tail.shift();
+            }
+          }
+        };
+      };
+      child.stdout.on('data', relay(false));
+      child.stderr.on('data', relay(true));
+      const onAbort = (): void => void child.kill('SIGTERM');
+      signal?.addEventListener('abort', onAbort, { once: true });
+      child.on('error', (err) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(err);
+      });
+      child.on('close', (code, sig) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve({ exitCode: code ?? (sig === 'SIGTERM' || sig === 'SIGINT' ? ExitCode.Interrupted : ExitCode.Internal), stderrTail: tail.join('\n') });
+      });
+    });
+}
