@@ -185,6 +185,8 @@ export interface RunResult {
     /** SHA-256 of the normalised scenario (merge refuses different scenarios). */
     readonly hash: string;
     readonly tags: Readonly<Record<string, string>>;
+    /** Random seed of the run (schedule, flow choice, user choice): repeat the run with `--seed`. */
+    readonly seed?: number;
   };
   readonly target: ResultTarget;
   /** Shard of a split run (`index` 0-based of `count`); absent for a whole run. Merged results list their shards. */
