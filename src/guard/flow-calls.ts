@@ -4,72 +4,94 @@ import type { RatesByCategory } from './preflight.js';
 
 /**
  * Calls one arrival of a flow makes, per quota category: what dry runs and the preflight multiply arrival rates
- * by. Flow definitions only list the categories they touch (FlowDefinition.categories), not how many calls, so
- * this table names the operations of one arrival of each built-in flow and of each custom-flow step; categories
- * come from the catalogue. Keep it in step with src/load/flows (a flow missing here is reported as unknown).
+ * by. Flow and step definitions (src/load/flows) list the categories they touch, not how many calls, so this
+ * table names the operations of each step of the step vocabulary and the steps of each built-in flow; categories
+ * come from the catalogue. Keep it in step with src/load/flows/steps.ts and built-in-flows.ts: a flow or step
+ * missing here is reported as unknown (and refused by the preflight), never silently counted as free.
+ * Session steps sign in first when no live session is cached; that extra sign-in is not counted here.
  */
 
-/** Operations of one arrival of each built-in flow, by flow name. */
-export const FLOW_OPERATIONS: Readonly<Record<string, readonly string[]>> = {
-  signInPassword: ['InitiateAuth'],
-  signInSrp: ['InitiateAuth', 'RespondToAuthChallenge'],
-  adminSignIn: ['AdminInitiateAuth'],
-  refreshTokens: ['InitiateAuth'],
+/** One call: an operation, charged to its catalogue category unless `category` says otherwise. */
+export type PlannedCall = string | { readonly operation: string; readonly category: QuotaCategory };
+
+/** Calls of each step of the vocabulary (src/load/flows/steps.ts), by step name. */
+export const STEP_CALLS: Readonly<Record<string, readonly PlannedCall[]>> = {
+  passwordSignIn: ['InitiateAuth'],
+  srpSignIn: ['InitiateAuth', 'RespondToAuthChallenge'],
+  adminCreateUser: ['AdminCreateUser'],
   refresh: ['InitiateAuth'],
   getTokensFromRefreshToken: ['GetTokensFromRefreshToken'],
   getUser: ['GetUser'],
   updateAttributes: ['UpdateUserAttributes'],
-  signOut: ['GlobalSignOut'],
+  signUp: ['SignUp'],
+  // ConfirmSignUp on the emulator, AdminConfirmSignUp against AWS: both UserCreation.
+  confirmSignUp: ['ConfirmSignUp'],
+  forgotPassword: ['ForgotPassword'],
+  confirmForgotPassword: ['ConfirmForgotPassword'],
+  globalSignOut: ['GlobalSignOut'],
   revokeToken: ['RevokeToken'],
-  signUp: ['SignUp', 'ConfirmSignUp'],
-  signUpAndSignIn: ['SignUp', 'ConfirmSignUp', 'InitiateAuth', 'RespondToAuthChallenge'],
-  forgotPassword: ['ForgotPassword', 'ConfirmForgotPassword'],
   adminGetUser: ['AdminGetUser'],
   listUsers: ['ListUsers'],
-  signInAndProfile: ['InitiateAuth', 'RespondToAuthChallenge', 'GetUser'],
+  think: [],
 };
 
-/** Operations of each step of a custom flow, by step name. */
-export const STEP_OPERATIONS: Readonly<Record<string, readonly string[]>> = { ...FLOW_OPERATIONS };
+/** Steps of each built-in flow (src/load/flows/built-in-flows.ts), by flow name. */
+export const BUILT_IN_FLOW_CALLS: Readonly<Record<string, readonly PlannedCall[]>> = {
+  'password-sign-in': STEP_CALLS.passwordSignIn!,
+  'srp-sign-in': STEP_CALLS.srpSignIn!,
+  // The first sign-in answers NEW_PASSWORD_REQUIRED: that challenge response is charged to UserAccountRecovery.
+  'first-sign-in': ['AdminCreateUser', 'InitiateAuth', { operation: 'RespondToAuthChallenge', category: 'UserAccountRecovery' }],
+  'token-refresh': STEP_CALLS.refresh!,
+  'token-refresh-get-tokens': STEP_CALLS.getTokensFromRefreshToken!,
+  'profile-read': STEP_CALLS.getUser!,
+  'attribute-update': STEP_CALLS.updateAttributes!,
+  'sign-up': [...STEP_CALLS.signUp!, ...STEP_CALLS.confirmSignUp!],
+  'forgot-password': [...STEP_CALLS.forgotPassword!, ...STEP_CALLS.confirmForgotPassword!],
+  'sign-out': STEP_CALLS.globalSignOut!,
+  'sign-out-revoke': STEP_CALLS.revokeToken!,
+  'admin-get-user': STEP_CALLS.adminGetUser!,
+  'list-users': STEP_CALLS.listUsers!,
+  'app-session': ['InitiateAuth', 'RespondToAuthChallenge', 'GetUser', 'UpdateUserAttributes', 'InitiateAuth', 'GlobalSignOut'],
+};
 
-/** Counts calls per category of a list of operations. */
-export function callsByCategoryOf(operations: readonly string[]): RatesByCategory {
-  const out: Partial<Record<QuotaCategory, number>> = {};
-  for (const op of operations) {
-    const c = categoryOf(op);
-    out[c] = (out[c] ?? 0) + 1;
+/** Counts calls per category (`times` each). */
+export function callsByCategoryOf(calls: readonly PlannedCall[], times = 1, into: Partial<Record<QuotaCategory, number>> = {}): RatesByCategory {
+  for (const call of calls) {
+    const c = typeof call === 'string' ? categoryOf(call) : call.category;
+    into[c] = (into[c] ?? 0) + times;
   }
-  return out;
+  return into;
 }
 
-/** A flow of the mix as the dry run needs it. */
+/** A flow of the mix as the dry run needs it (a subset of the normalised scenario's FlowMixEntry). */
 export interface FlowCallsInput {
   readonly name: string;
-  /** Built-in flow name; undefined for custom flows. */
+  /** Built-in flow name (`flow:`); undefined for custom flows. */
   readonly builtin?: string;
-  /** Custom-flow steps: `step` name and its parameters (`operation` for a raw `call` step). */
+  /** Custom-flow steps: step name and parameters (`repeat` multiplies the step's calls). */
   readonly steps?: readonly { readonly step: string; readonly params?: Readonly<Record<string, unknown>> }[];
 }
 
 /**
  * Calls per category of one arrival of a flow, or undefined when the flow (or one of its steps) is not in the
- * tables. A custom step `call` with `params.operation` counts that operation.
+ * tables. Custom flows sum their steps' calls (times `params.repeat`, default 1); built-in flows use
+ * {@link BUILT_IN_FLOW_CALLS} under `builtin` (or `name`).
  */
 export function callsPerArrivalOf(
   flow: FlowCallsInput,
-  flowOperations: Readonly<Record<string, readonly string[]>> = FLOW_OPERATIONS,
-  stepOperations: Readonly<Record<string, readonly string[]>> = STEP_OPERATIONS,
+  builtInFlowCalls: Readonly<Record<string, readonly PlannedCall[]>> = BUILT_IN_FLOW_CALLS,
+  stepCalls: Readonly<Record<string, readonly PlannedCall[]>> = STEP_CALLS,
 ): RatesByCategory | undefined {
   if (flow.steps && flow.steps.length > 0) {
-    const ops: string[] = [];
+    const out: Partial<Record<QuotaCategory, number>> = {};
     for (const s of flow.steps) {
-      const op = s.params?.['operation'];
-      if (typeof op === 'string') ops.push(op);
-      else if (stepOperations[s.step]) ops.push(...stepOperations[s.step]!);
-      else return undefined;
+      const calls = stepCalls[s.step];
+      if (!calls) return undefined;
+      const repeat = s.params?.['repeat'];
+      callsByCategoryOf(calls, typeof repeat === 'number' && repeat >= 1 ? repeat : 1, out);
     }
-    return callsByCategoryOf(ops);
+    return out;
   }
-  const known = flowOperations[flow.builtin ?? flow.name];
+  const known = builtInFlowCalls[flow.builtin ?? flow.name];
   return known ? callsByCategoryOf(known) : undefined;
 }

@@ -1,7 +1,8 @@
 import type { CliCommand } from '../command.js';
 import { validateCommand } from './validate.js';
+import { k8sCommand } from './k8s.js';
 
 /**
  * Registry of sub-commands. Each command lives in its own file in this folder; add it here.
  */
-export const COMMANDS: readonly CliCommand<any>[] = [validateCommand];
+export const COMMANDS: readonly CliCommand<any>[] = [validateCommand, k8sCommand];

@@ -11,8 +11,8 @@ describe('renderDryRun', () => {
         { name: 'peak', durationMs: 1000, segments: [{ durationMs: 1000, fromRatePerSec: 60, toRatePerSec: 60 }] },
       ],
       flows: [
-        { name: 'signInSrp', weight: 1 },
-        { name: 'getUser', weight: 1 },
+        { name: 'srp-sign-in', weight: 1 },
+        { name: 'profile-read', weight: 1 },
       ],
     });
     const assessment = assessPreflight({
@@ -53,7 +53,7 @@ describe('renderDryRun', () => {
     const plan = planCallsByCategory({
       phases: [{ name: 'p', durationMs: 1000, segments: [{ durationMs: 1000, fromRatePerSec: 100, toRatePerSec: 100 }] }],
       flows: [
-        { name: 'signInPassword', weight: 1 },
+        { name: 'password-sign-in', weight: 1 },
         { name: 'mystery', weight: 1 },
       ],
     });

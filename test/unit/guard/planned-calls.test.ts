@@ -15,12 +15,17 @@ const ramp = (name: string, seconds: number, from: number, to: number) => ({
 
 describe('callsPerArrivalOf', () => {
   it.each([
-    [{ name: 'signInSrp', builtin: 'signInSrp' }, { UserAuthentication: 2 }],
-    [{ name: 'login', builtin: 'signInPassword' }, { UserAuthentication: 1 }],
-    [{ name: 'signUp' }, { UserCreation: 2 }],
+    [{ name: 'srp-sign-in', builtin: 'srp-sign-in' }, { UserAuthentication: 2 }],
+    [{ name: 'login', builtin: 'password-sign-in' }, { UserAuthentication: 1 }],
+    [{ name: 'sign-up' }, { UserCreation: 2 }],
+    [{ name: 'first-sign-in' }, { UserCreation: 1, UserAuthentication: 1, UserAccountRecovery: 1 }],
+    [{ name: 'app-session' }, { UserAuthentication: 3, UserRead: 1, UserUpdate: 2 }],
     [
-      { name: 'custom', steps: [{ step: 'signInSrp' }, { step: 'call', params: { operation: 'GetUser' } }, { step: 'signOut' }] },
-      { UserAuthentication: 2, UserRead: 1, UserUpdate: 1 },
+      {
+        name: 'custom',
+        steps: [{ step: 'srpSignIn' }, { step: 'getUser', params: { repeat: 3 } }, { step: 'think', params: { ms: 10 } }, { step: 'globalSignOut' }],
+      },
+      { UserAuthentication: 2, UserRead: 3, UserUpdate: 1 },
     ],
     [{ name: 'mystery' }, undefined],
     [{ name: 'custom', steps: [{ step: 'dance' }] }, undefined],
@@ -36,8 +41,8 @@ describe('planCallsByCategory', () => {
     const plan = planCallsByCategory({
       phases: [constant('steady', 3, 10)],
       flows: [
-        { name: 'signInSrp', weight: 3 },
-        { name: 'getUser', weight: 1 },
+        { name: 'srp-sign-in', weight: 3 },
+        { name: 'profile-read', weight: 1 },
       ],
     });
     expect(plan.perSecond).toEqual([0, 1, 2].map((tSec) => ({ tSec, arrivals: 10, callsByCategory: { UserAuthentication: 15, UserRead: 2.5 } })));
@@ -51,7 +56,7 @@ describe('planCallsByCategory', () => {
     // rate(t) = 5t; arrivals in [k, k+1) = 5(k + 0.5) → 2.5, 7.5, 12.5, 17.5; total 40.
     const plan = planCallsByCategory({
       phases: [ramp('up', 4, 0, 20), { name: 'rest', durationMs: 1500, segments: [{ durationMs: 1500, fromRatePerSec: 0, toRatePerSec: 0 }] }],
-      flows: [{ name: 'signInPassword', builtin: 'signInPassword', weight: 1 }],
+      flows: [{ name: 'password-sign-in', builtin: 'password-sign-in', weight: 1 }],
     });
     expect(plan.perSecond.map((s) => s.arrivals)).toEqual([2.5, 7.5, 12.5, 17.5, 0, 0]);
     expect(plan.perPhase.map((p) => [p.name, p.peakArrivalRatePerSec, p.callsByCategory.UserAuthentication])).toEqual([
@@ -68,7 +73,7 @@ describe('planCallsByCategory', () => {
         { name: 'a', durationMs: 500, segments: [{ durationMs: 500, fromRatePerSec: 10, toRatePerSec: 10 }] },
         constant('b', 1, 30),
       ],
-      flows: [{ name: 'getUser', weight: 1 }],
+      flows: [{ name: 'profile-read', weight: 1 }],
     });
     expect(plan.perSecond.map((s) => s.arrivals)).toEqual([20, 15]);
   });
@@ -77,7 +82,7 @@ describe('planCallsByCategory', () => {
     const plan = planCallsByCategory({
       phases: [constant('steady', 2, 90)],
       flows: [
-        { name: 'signInPassword', weight: 2 },
+        { name: 'password-sign-in', weight: 2 },
         { name: 'mystery', weight: 1 },
       ],
       rateDivisor: 3,
