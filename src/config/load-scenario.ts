@@ -47,7 +47,7 @@ export async function parseScenarioText(text: string, file: string, options: Loa
     ...(options.baseDir !== undefined ? { baseDir: options.baseDir } : {}),
     ...(options.durationScale !== undefined ? { durationScale: options.durationScale } : {}),
   });
-  const vocabulary = options.vocabulary ?? (await loadScenarioVocabulary());
+  const vocabulary = options.vocabulary ?? loadScenarioVocabulary();
   const all = [...problems, ...checkScenarioRules(scenario, vocabulary, file)].map(locate);
   if (all.length > 0) throw invalid(file, all);
   return scenario;

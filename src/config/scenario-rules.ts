@@ -7,10 +7,13 @@ import type { Scenario } from './scenario.js';
  */
 export interface ScenarioVocabulary {
   readonly flowNames?: readonly string[];
+  /** Step names of custom flows (used when `checkStep` is absent). */
   readonly stepNames?: readonly string[];
+  /** Checks a step's name and parameters; problems have paths relative to the step object (e.g. `limit`). */
+  readonly checkStep?: (name: string, params: Readonly<Record<string, unknown>>) => readonly { path: string; message: string }[];
   readonly driverNames?: readonly string[];
-  /** Returns an error message for an invalid threshold expression, or undefined when it is valid. */
-  readonly checkThreshold?: (expression: string) => string | undefined;
+  /** Returns an error message for an invalid threshold expression (flows named in it must be in `knownFlows`). */
+  readonly checkThreshold?: (expression: string, knownFlows: readonly string[]) => string | undefined;
 }
 
 const list = (names: readonly string[]): string => [...names].sort().join(', ');
@@ -44,7 +47,9 @@ export function checkScenarioRules(scenario: Scenario, vocabulary: ScenarioVocab
       problem(`flows[${i}].flow`, `unknown flow "${f.builtin}"; expected one of: ${list(vocabulary.flowNames)}`);
     }
     f.steps?.forEach((s, j) => {
-      if (vocabulary.stepNames && !vocabulary.stepNames.includes(s.step)) {
+      if (vocabulary.checkStep) {
+        for (const p of vocabulary.checkStep(s.step, s.params)) problem(`flows[${i}].steps[${j}]${p.path ? `.${p.path}` : ''}`, p.message);
+      } else if (vocabulary.stepNames && !vocabulary.stepNames.includes(s.step)) {
         problem(`flows[${i}].steps[${j}].step`, `unknown step "${s.step}"; expected one of: ${list(vocabulary.stepNames)}`);
       }
     });
@@ -56,7 +61,7 @@ export function checkScenarioRules(scenario: Scenario, vocabulary: ScenarioVocab
 
   if (vocabulary.checkThreshold) {
     scenario.thresholds.forEach((t, i) => {
-      const message = vocabulary.checkThreshold!(t.expression);
+      const message = vocabulary.checkThreshold!(t.expression, scenario.flows.map((f) => f.name));
       if (message !== undefined) problem(`thresholds[${i}]`, message);
     });
   }
