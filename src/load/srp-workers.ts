@@ -54,8 +54,10 @@ function resolveTsxApi(baseUrl: string): string | undefined {
 export interface SrpWorkerPoolOptions {
   /** Worker threads (default: available cores − 1, at least 1, at most 4). */
   readonly size?: number;
-  /** Worker entry (default {@link resolveSrpWorkerEntry}). */
+  /** Worker entry (default {@link resolveSrpWorkerEntry} next to `baseUrl`). */
   readonly entry?: SrpWorkerEntry;
+  /** Module URL the entry is resolved next to (default this module's URL). */
+  readonly baseUrl?: string;
 }
 
 interface Slot {
@@ -70,7 +72,7 @@ interface Slot {
  * Workers keep the process alive only while tasks are pending. Undefined entry → returns undefined.
  */
 export function createSrpWorkerPool(options: SrpWorkerPoolOptions = {}): SrpEngine | undefined {
-  const entry = options.entry ?? resolveSrpWorkerEntry();
+  const entry = options.entry ?? resolveSrpWorkerEntry(options.baseUrl);
   if (!entry) return undefined;
   const size = Math.max(1, options.size ?? Math.min(4, availableParallelism() - 1));
   const waiting = new Map<number, { slot: Slot; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
