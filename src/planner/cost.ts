@@ -1,4 +1,4 @@
-import { derive, inp, type Figure } from './figure.js';
+import { ceilWhole, derive, inp, type Figure } from './figure.js';
 import type { Projection } from './projection.js';
 import { USER_POOL_SERVICE_CODE } from './quota-keys.js';
 import type { KeyPlan } from './category-rollup.js';
@@ -38,7 +38,7 @@ export function computeCost(plans: readonly KeyPlan[], projection: Projection, p
   for (const p of plans) {
     if (p.key.service !== USER_POOL_SERVICE_CODE || !p.key.adjustable) continue;
     const free = p.quota.freeRatePerSec ?? p.quota.catalogueDefaultRatePerSec;
-    const provisioned = Math.ceil(p.requiredRatePerSec.value);
+    const provisioned = ceilWhole(p.requiredRatePerSec.value);
     if (provisioned <= free) continue;
     const prov = derive(provisioned, 'req/s', 'ceil(required)', { required: p.requiredRatePerSec });
     const billable = derive(provisioned - free, 'req/s', 'provisioned − freeQuota', { provisioned: prov, freeQuota: inp(free, 'req/s') });
@@ -53,7 +53,7 @@ export function computeCost(plans: readonly KeyPlan[], projection: Projection, p
     let horizon = 0;
     for (const m of projection.months) {
       const cell = m.byKey[p.key.id];
-      if (cell) horizon += Math.max(0, Math.ceil(cell.requiredRatePerSec) - free) * pricing.fullMonthPerRps;
+      if (cell) horizon += Math.max(0, ceilWhole(cell.requiredRatePerSec) - free) * pricing.fullMonthPerRps;
     }
     const months = projection.months.length;
     byKey.push({

@@ -1,5 +1,5 @@
 import type { KeyPlan } from './category-rollup.js';
-import type { Figure } from './figure.js';
+import { ceilWhole, type Figure } from './figure.js';
 
 /** The RequestServiceQuotaIncrease payload (Service Quotas API). */
 export interface IncreasePayload {
@@ -35,7 +35,7 @@ export function buildDrafts(plans: readonly KeyPlan[], region: string): QuotaInc
   return plans
     .filter((p) => p.status === 'increase needed')
     .map((p): QuotaIncreaseDraft => {
-      const desired = Math.ceil(p.requiredRatePerSec.value);
+      const desired = ceilWhole(p.requiredRatePerSec.value);
       const code = p.quota.quotaCode;
       const blockers: string[] = [];
       if (!code) {

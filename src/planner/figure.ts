@@ -57,3 +57,11 @@ export function explain(f: Figure, maxFractionDigits = 4): string {
     .join(', ');
   return `${f.formula} = ${value}${inputs ? `  [${inputs}]` : ''}`;
 }
+
+/**
+ * `ceil` that ignores floating-point noise (1e-9 of a unit): 130 × 1.1 = 143.00000000000003 rounds up to 143,
+ * not 144. Used for whole-number quota values (DesiredValue, provisioned RPS).
+ */
+export function ceilWhole(value: number): number {
+  return Math.ceil(value - 1e-9);
+}
