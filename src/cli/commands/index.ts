@@ -1,8 +1,9 @@
 import type { CliCommand } from '../command.js';
 import { validateCommand } from './validate.js';
 import { k8sCommand } from './k8s.js';
+import { emulatorCommand } from './emulator.js';
 
 /**
  * Registry of sub-commands. Each command lives in its own file in this folder; add it here.
  */
-export const COMMANDS: readonly CliCommand<any>[] = [validateCommand, k8sCommand];
+export const COMMANDS: readonly CliCommand<any>[] = [validateCommand, k8sCommand, emulatorCommand];

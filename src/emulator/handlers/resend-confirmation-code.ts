@@ -1,0 +1,34 @@
+import { codeDeliveryDetails, issueCode, SIGN_UP_CODE_TTL_MS } from '../auth/codes.js';
+import { runTrigger } from '../context.js';
+import { err } from '../errors.js';
+import { F, validateInput } from '../validation/validate-input.js';
+import { checkSecretHash, requireClient } from './common.js';
+import { verificationAttribute } from './confirm-user.js';
+import type { CognitoHandler } from './handler.js';
+
+/** ResendConfirmationCode: a new sign-up code for an UNCONFIRMED user (the previous one stops working). */
+export const resendConfirmationCode: CognitoHandler = async (ctx, req) => {
+  const b = req.body;
+  validateInput(b, {
+    ClientId: F.clientId,
+    SecretHash: F.secretHash,
+    Username: F.username,
+    ClientMetadata: F.map,
+    AnalyticsMetadata: { type: 'structure' },
+    UserContextData: { type: 'structure' },
+  });
+  const { client, pool } = requireClient(ctx, b.ClientId as string);
+  checkSecretHash(client, b.Username as string, b.SecretHash);
+  const user = pool.bySignInName(b.Username as string);
+  if (!user) {
+    if (client.preventUserExistenceErrors === 'ENABLED') {
+      return { CodeDeliveryDetails: codeDeliveryDetails({ email: `${b.Username as string}@example.com` }) };
+    }
+    throw err.userNotFound();
+  }
+  if (user.status !== 'UNCONFIRMED') throw err.invalidParameter('User is already confirmed.');
+  user.codes.signUp = issueCode(ctx, SIGN_UP_CODE_TTL_MS);
+  await runTrigger(ctx, pool, 'CustomMessage', 'ResendConfirmationCode');
+  const attr = verificationAttribute(pool, user) ?? (user.attributes.email ? 'email' : 'phone_number');
+  return { CodeDeliveryDetails: codeDeliveryDetails(user.attributes[attr] ? { [attr]: user.attributes[attr]! } : {}) };
+};
