@@ -11,15 +11,16 @@ const EXPRESSIONS = ['p99 < 250ms', 'category:UserAuthentication p95 < 30ms', 't
 
 /** Splits a synthetic run into `n` shards the way the runner does (item k → shard k mod n). */
 function shards(n: number, opts: Partial<FixtureOptions> = {}): { whole: RunResult; parts: RunResult[] } {
-  const run = syntheticRun(1500, 7);
+  const run = syntheticRun(800, 7, 4000);
   const quotas = { UserAuthentication: 120, UserRead: 120, UserCreation: 50 };
-  const whole = buildResult(run.samples, { arrivals: run.arrivals, completions: run.completions, quotas, ...opts });
+  const whole = buildResult(run.samples, { arrivals: run.arrivals, completions: run.completions, quotas, durationMs: 4000, ...opts });
   const parts = Array.from({ length: n }, (_, i) => {
     const pick = <T>(xs: readonly T[]): T[] => xs.filter((_, k) => k % n === i);
     const r = buildResult(pick(run.samples), {
       arrivals: pick(run.arrivals),
       completions: pick(run.completions),
       quotas,
+      durationMs: 4000,
       shard: { index: i, count: n },
       runId: `run-shard-${i}`,
       ...opts,
@@ -41,12 +42,12 @@ function comparable(r: RunResult): unknown {
 }
 
 describe('mergeResults: proof that N shard results merge into the single result over the same samples', () => {
-  it.each([2, 3, 5])('%i shards', (n) => {
+  it.each([2, 3])('%i shards', (n) => {
     const { whole, parts } = shards(n);
     const merged = mergeResults(parts);
     expect(comparable(merged)).toEqual(comparable(whole));
     // spelled out for the record: same counts, same histogram percentiles
-    expect(merged.totals.count).toBe(1500);
+    expect(merged.totals.count).toBe(800);
     expect(merged.totals.latency.intended).toEqual(whole.totals.latency.intended);
     expect(merged.categories.UserAuthentication!.latency.service).toEqual(whole.categories.UserAuthentication!.latency.service);
     expect(merged.flows['srp-sign-in']!.latency.summary).toEqual(whole.flows['srp-sign-in']!.latency.summary);
@@ -72,9 +73,9 @@ describe('mergeResults: proof that N shard results merge into the single result 
 
   it('keeps whole-run semantics for times: earliest start, latest end, longest duration', () => {
     const { parts } = shards(2);
-    const late = { ...parts[1]!, startedAt: '2026-01-01T00:00:01.000Z', endedAt: '2026-01-01T00:00:11.500Z', durationMs: 10_500 };
+    const late = { ...parts[1]!, startedAt: '2026-01-01T00:00:01.000Z', endedAt: '2026-01-01T00:00:05.500Z', durationMs: 4500 };
     const m = mergeResults([parts[0]!, late]);
-    expect([m.startedAt, m.endedAt, m.durationMs]).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-01T00:00:11.500Z', 10_500]);
+    expect([m.startedAt, m.endedAt, m.durationMs]).toEqual(['2026-01-01T00:00:00.000Z', '2026-01-01T00:00:05.500Z', 4500]);
   });
 });
 
