@@ -147,7 +147,7 @@ export function buildK8sManifests(input: K8sManifestInput): K8sManifests {
                 },
               ],
               ...(input.envFromSecret ? { envFrom: [{ secretRef: { name: input.envFromSecret } }] } : {}),
-              resources: { requests: resources, limits: resources },
+              resources: { requests: { ...resources }, limits: { ...resources } },
               volumeMounts: [
                 { name: 'scenario', mountPath: SCENARIO_MOUNT_DIR, readOnly: true },
                 { name: 'results', mountPath: RESULTS_MOUNT_DIR },
@@ -167,7 +167,7 @@ export function buildK8sManifests(input: K8sManifestInput): K8sManifests {
 
 /** Renders the manifests as one multi-document YAML stream (ConfigMap first), with a comment header. */
 export function renderK8sManifests(manifests: K8sManifests, header: readonly string[] = []): string {
-  const docs = [manifests.configMap, manifests.job].map((m) => stringify(m, { lineWidth: 0 }));
+  const docs = [manifests.configMap, manifests.job].map((m) => stringify(m, { lineWidth: 0, aliasDuplicateObjects: false }));
   return `${header.map((l) => `# ${l}\n`).join('')}${docs.map((d) => `---\n${d}`).join('')}`;
 }
 

@@ -96,6 +96,7 @@ describe('buildK8sManifests', () => {
   it('renders YAML that parses back to the same objects', () => {
     const text = renderK8sManifests({ configMap, job }, ['header line']);
     expect(text.startsWith('# header line\n---\n')).toBe(true);
+    expect(text).not.toMatch(/[&*]\w+\s*$/m); // no YAML anchors or aliases
     const docs = parseAllDocuments(text).map((d) => d.toJS());
     expect(docs).toEqual([configMap, job]);
   });
