@@ -1,5 +1,6 @@
 import { rateExceeded } from '../../cognito/service-error.js';
 import type { Layer } from '../layer.js';
+import { capacityFor, TokenBucket } from '../quota/token-bucket.js';
 import { IDENTITY_POOL_QUOTAS, IDENTITY_SERVICE } from './identity-pool-quotas.js';
 
 /** Options of {@link identityPoolQuotaLayer}. */
@@ -13,33 +14,8 @@ export interface IdentityPoolQuotaOptions {
 }
 
 /**
- * A token bucket: `capacity` tokens, refilled continuously at `ratePerSec`. Pure arithmetic on the caller's clock.
- */
-export class TokenBucket {
-  private tokens: number;
-  private lastMs: number | undefined;
-  constructor(
-    readonly ratePerSec: number,
-    readonly capacity: number,
-  ) {
-    this.tokens = capacity;
-  }
-
-  /** Takes one token at `nowMs`; false (and nothing taken) when the bucket is empty. */
-  take(nowMs: number): boolean {
-    if (this.lastMs !== undefined && nowMs > this.lastMs) {
-      this.tokens = Math.min(this.capacity, this.tokens + ((nowMs - this.lastMs) * this.ratePerSec) / 1000);
-    }
-    if (this.lastMs === undefined || nowMs > this.lastMs) this.lastMs = nowMs;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
-
-/**
- * Enforces the identity-pool per-operation quotas (reference section 8) as account-wide token buckets, one per
- * operation, on requests whose service is `AWSCognitoIdentityService`; other requests pass through untouched.
+ * Enforces the identity-pool per-operation quotas (reference section 8) as account-wide token buckets (the quota
+ * module's TokenBucket), one per operation, on requests whose service is `AWSCognitoIdentityService`; other requests pass through untouched.
  * Over quota: TooManyRequestsException "Rate exceeded". Place it where the user-pool quota layer sits (after usage
  * metrics, before latency), so throttled calls are still counted.
  */
@@ -52,10 +28,11 @@ export function identityPoolQuotaLayer(options: IdentityPoolQuotaOptions = {}): 
     if (rate === undefined || !Number.isFinite(rate)) return next(req);
     let bucket = buckets.get(req.operation);
     if (!bucket) {
-      bucket = new TokenBucket(rate, Math.max(1, rate * burstSec));
+      bucket = new TokenBucket(rate, capacityFor(rate, burstSec), req.receivedAtMs);
       buckets.set(req.operation, bucket);
     }
-    if (!bucket.take(req.receivedAtMs)) throw rateExceeded(options.throttleStatus ?? 400);
+    if (!bucket.canTake(req.receivedAtMs)) throw rateExceeded(options.throttleStatus ?? 400);
+    bucket.take(req.receivedAtMs);
     return next(req);
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { KeyRing } from '../tokens/key-ring.js';
+import { KeyRing, type KeyFactory } from '../tokens/key-ring.js';
 import { PoolState } from './pool-state.js';
 import { TtlMap } from './ttl-map.js';
 import type { AuthSession, ClientConfig, UserRecord } from './types.js';
@@ -37,7 +37,7 @@ export const CHALLENGE_TTL_MS = 3 * 60_000;
 export class EmulatorStore {
   readonly pools = new Map<string, PoolState>();
   readonly clients = new Map<string, ClientConfig>();
-  readonly keys = new KeyRing();
+  readonly keys: KeyRing;
   /** Sign-in sessions by origin_jti. */
   readonly sessions = new Map<string, AuthSession>();
   readonly refreshTokens = new Map<string, AuthSession>();
@@ -49,10 +49,16 @@ export class EmulatorStore {
   readonly challengeSessions = new TtlMap<string, ChallengeSession>(CHALLENGE_TTL_MS);
 
   /**
-   * @param simulationKey secret from which simulated SRP challenges (unknown users, PreventUserExistenceErrors
-   * ENABLED) derive their stable salt and user id; saved in snapshots.
+   * Secret from which simulated SRP challenges (unknown users, PreventUserExistenceErrors ENABLED) derive their
+   * stable salt and user id; saved in snapshots.
    */
-  constructor(public simulationKey: Buffer = randomBytes(32)) {}
+  simulationKey: Buffer;
+
+  /** @param options.keyFactory makes each pool's signing keys (default: fresh RSA-2048 pairs). */
+  constructor(options: { simulationKey?: Buffer; keyFactory?: KeyFactory } = {}) {
+    this.simulationKey = options.simulationKey ?? randomBytes(32);
+    this.keys = new KeyRing(options.keyFactory);
+  }
 
   /** Key used by per-user structures and `OperationRequest.userKey`. */
   static userKey(userPoolId: string, username: string): string {

@@ -37,7 +37,7 @@ export async function snapshotStore(store: EmulatorStore, nowMs: number): Promis
 /** Rebuilds a store (with all indexes) from a snapshot. */
 export function restoreStore(snap: StoreSnapshot): EmulatorStore {
   if (snap.version !== 1) throw new Error(`unsupported state file version ${String(snap.version)}`);
-  const store = new EmulatorStore(Buffer.from(snap.simulationKey, 'base64'));
+  const store = new EmulatorStore({ simulationKey: Buffer.from(snap.simulationKey, 'base64') });
   for (const p of snap.pools) {
     const pool = new PoolState(p.config);
     for (const u of p.users) pool.add(u);

@@ -7,19 +7,30 @@ export interface PoolKeysJson {
   id: JsonWebKey;
 }
 
+/** Makes the two signing keys of one pool. */
+export type KeyFactory = () => Promise<PoolSigningKeys>;
+
+/** Two fresh RSA-2048 keys, generated off the event loop. */
+export async function generatePoolKeys(): Promise<PoolSigningKeys> {
+  const [access, id] = await Promise.all([generateSigningKey(), generateSigningKey()]);
+  return { access, id };
+}
+
 /**
  * Per-pool RS256 keys. Generation starts when a pool is created and runs off the event loop; the first token
  * issue awaits it. Resolved keys are cached so the hot path is a Map lookup.
  */
 export class KeyRing {
+  /** @param factory makes one pool's keys; default two fresh RSA-2048 keys (tests may share pre-made ones). */
+  constructor(private readonly factory: KeyFactory = generatePoolKeys) {}
+
   private readonly pending = new Map<string, Promise<PoolSigningKeys>>();
   private readonly ready = new Map<string, PoolSigningKeys>();
 
   /** Starts generating keys for a pool (idempotent). */
   ensure(userPoolId: string): void {
     if (this.ready.has(userPoolId) || this.pending.has(userPoolId)) return;
-    const p = Promise.all([generateSigningKey(), generateSigningKey()]).then(([access, id]) => {
-      const keys = { access, id };
+    const p = this.factory().then((keys) => {
       if (this.pending.get(userPoolId) === p) {
         this.ready.set(userPoolId, keys);
         this.pending.delete(userPoolId);

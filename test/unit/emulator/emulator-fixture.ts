@@ -1,4 +1,11 @@
 import { createEmulatorApp, type EmulatorApp, type EmulatorAppOptions } from '../../../src/emulator/app.js';
+import { EmulatorStore } from '../../../src/emulator/store/emulator-store.js';
+import { generatePoolKeys } from '../../../src/emulator/tokens/key-ring.js';
+import type { PoolSigningKeys } from '../../../src/emulator/tokens/signing-key.js';
+
+let shared: Promise<PoolSigningKeys> | undefined;
+/** One pair of RSA keys shared by every pool in a test file (key generation is the slow part of creating pools). */
+export const sharedKeys = (): Promise<PoolSigningKeys> => (shared ??= generatePoolKeys());
 
 /** A manual clock starting at 2025-03-04T09:05:07Z. */
 export function manualClock(startMs = Date.UTC(2025, 2, 4, 9, 5, 7)): { now: () => number; advance(ms: number): void } {
@@ -20,7 +27,7 @@ export interface Fixture {
 export const PASSWORD = 'Passw0rd!';
 
 export function fixture(options: EmulatorAppOptions = {}): Fixture {
-  const app = createEmulatorApp(options);
+  const app = createEmulatorApp({ store: new EmulatorStore({ keyFactory: sharedKeys }), ...options });
   const f: Fixture = {
     app,
     async ok(op, body) {

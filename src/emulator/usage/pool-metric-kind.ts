@@ -1,0 +1,40 @@
+import type { PoolMetricKind } from './usage-recorder.js';
+
+const REFRESH_FLOWS = new Set(['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN']);
+
+/**
+ * Which AWS/Cognito pool metric family a call feeds (reference section 3): sign-in (InitiateAuth and
+ * AdminInitiateAuth except refresh flows, and challenge responses), token refresh (refresh flows,
+ * GetTokensFromRefreshToken) and sign-up (SignUp, AdminCreateUser: assumption, AWS says "user registration
+ * requests"). Null for every other call.
+ */
+export function poolMetricKind(operation: string, body: Readonly<Record<string, unknown>>): PoolMetricKind | null {
+  switch (operation) {
+    case 'InitiateAuth':
+    case 'AdminInitiateAuth':
+      return typeof body.AuthFlow === 'string' && REFRESH_FLOWS.has(body.AuthFlow) ? 'TokenRefresh' : 'SignIn';
+    case 'RespondToAuthChallenge':
+    case 'AdminRespondToAuthChallenge':
+      return 'SignIn';
+    case 'GetTokensFromRefreshToken':
+      return 'TokenRefresh';
+    case 'SignUp':
+    case 'AdminCreateUser':
+      return 'SignUp';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Whether a successful response completes the attempt: sign-in and refresh succeed when tokens are issued
+ * (`AuthenticationResult`); a response carrying another challenge is an intermediate step, not a sample.
+ * Sign-up succeeds with any 2xx answer.
+ * @returns 'success', or null for an intermediate step
+ */
+export function successOutcome(kind: PoolMetricKind, status: number, body: unknown): 'success' | 'failure' | null {
+  if (status >= 400) return 'failure';
+  if (kind === 'SignUp') return 'success';
+  const hasTokens = typeof body === 'object' && body !== null && 'AuthenticationResult' in body && (body as Record<string, unknown>).AuthenticationResult != null;
+  return hasTokens ? 'success' : null;
+}
