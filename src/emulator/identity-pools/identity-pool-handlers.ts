@@ -8,6 +8,13 @@ import { IdentityPoolStore } from './identity-pool-store.js';
 import { identityHandlers } from './identity-handlers.js';
 import { poolManagementHandlers } from './pool-management-handlers.js';
 
+/** Every identity-pool operation the emulator serves. */
+export const IDENTITY_POOL_OPERATIONS: readonly string[] = [
+  'CreateIdentityPool', 'DescribeIdentityPool', 'UpdateIdentityPool', 'ListIdentityPools', 'DeleteIdentityPool',
+  'SetIdentityPoolRoles', 'GetIdentityPoolRoles', 'GetId', 'GetOpenIdToken', 'GetCredentialsForIdentity',
+  'GetOpenIdTokenForDeveloperIdentity', 'ListIdentities', 'DescribeIdentity', 'DeleteIdentities',
+];
+
 /**
  * Every identity-pool operation the emulator serves, keyed `AWSCognitoIdentityService.<Operation>` — the shape of
  * the emulator app's `extraHandlers` option.

@@ -4,7 +4,8 @@ import { identityProviderHandlers } from '../federation/identity-provider-handle
 import { IdentityProviderStore } from '../federation/identity-provider-store.js';
 import { createTestIdp, type TestIdp, type TestIdpOptions } from '../federation/test-idp.js';
 import type { HttpRoute } from '../http-route.js';
-import { defaultIdentityPoolDeps, identityPoolExtraHandlers } from '../identity-pools/identity-pool-handlers.js';
+import { defaultIdentityPoolDeps, IDENTITY_POOL_OPERATIONS, identityPoolExtraHandlers } from '../identity-pools/identity-pool-handlers.js';
+import { IDENTITY_SERVICE } from '../identity-pools/identity-pool-quotas.js';
 import { identityPoolQuotaLayer, type IdentityPoolQuotaOptions } from '../identity-pools/identity-pool-quota-layer.js';
 import type { IdentityPoolDeps } from '../identity-pools/identity-pool-deps.js';
 import type { Layer, OperationHandler } from '../layer.js';
@@ -58,28 +59,23 @@ export function createCognitoExtensions(options: CognitoExtensionsOptions = {}):
   const identityProviders = new IdentityProviderStore();
   const testIdp = options.testIdp === false ? undefined : createTestIdp(options.testIdp ?? {});
   let bound: { deps: OAuthDeps; handlers: Record<string, OperationHandler> } | undefined;
+  const key = (op: string) => `${USER_POOL_SERVICE}.${op}`;
   const need = () => {
     if (!bound) throw new Error('Cognito extensions used before bind(app, layers)');
     return bound;
   };
-
-  let identityDeps: IdentityPoolDeps | undefined;
-  const identityHandlers = identityPoolExtraHandlers(
-    new Proxy({} as IdentityPoolDeps, {
-      get: (_t, prop) => {
-        if (!identityDeps) throw new Error('Cognito extensions used before bind(app, layers)');
-        return identityDeps[prop as keyof IdentityPoolDeps];
-      },
-    }),
-  );
 
   const userPoolOps = [
     'CreateResourceServer', 'DescribeResourceServer', 'UpdateResourceServer', 'DeleteResourceServer', 'ListResourceServers',
     'CreateIdentityProvider', 'DescribeIdentityProvider', 'UpdateIdentityProvider', 'DeleteIdentityProvider',
     'ListIdentityProviders', 'GetIdentityProviderByIdentifier',
   ];
-  const extraHandlers: Record<string, OperationHandler> = { ...identityHandlers };
-  for (const op of userPoolOps) extraHandlers[`${USER_POOL_SERVICE}.${op}`] = (req) => need().handlers[op]!(req);
+  const extraHandlers: Record<string, OperationHandler> = {};
+  for (const op of userPoolOps) extraHandlers[key(op)] = (req) => need().handlers[key(op)]!(req);
+  for (const op of IDENTITY_POOL_OPERATIONS) {
+    const k = `${IDENTITY_SERVICE}.${op}`;
+    extraHandlers[k] = (req) => need().handlers[k]!(req);
+  }
 
   const layers = options.identityPoolQuotas === false ? [] : [identityPoolQuotaLayer(options.identityPoolQuotas ?? {})];
   const routes: HttpRoute[] = [oauthRoute(() => need().deps), ...(testIdp ? [testIdp.route] : [])];
@@ -102,11 +98,19 @@ export function createCognitoExtensions(options: CognitoExtensionsOptions = {}):
         ...(options.oauthThrottleStatus !== undefined ? { throttleStatus: options.oauthThrottleStatus } : {}),
         ...(options.fetch ? { fetch: options.fetch } : {}),
       };
+      const userPool = { ...resourceServerHandlers(ctx, oauthState.resourceServers), ...identityProviderHandlers(ctx, identityProviders) };
+      const identityDeps = defaultIdentityPoolDeps(
+        options.region ?? ctx.region,
+        (poolId, token, nowMs) => app.verifyUserPoolToken(poolId, token, nowMs),
+        options.identityPoolDeps,
+      );
       bound = {
         deps,
-        handlers: { ...resourceServerHandlers(ctx, oauthState.resourceServers), ...identityProviderHandlers(ctx, identityProviders) },
+        handlers: {
+          ...Object.fromEntries(Object.entries(userPool).map(([op, h]) => [key(op), h])),
+          ...identityPoolExtraHandlers(identityDeps),
+        },
       };
-      identityDeps = defaultIdentityPoolDeps(options.region ?? ctx.region, (poolId, token, nowMs) => app.verifyUserPoolToken(poolId, token, nowMs), options.identityPoolDeps);
     },
   };
 }

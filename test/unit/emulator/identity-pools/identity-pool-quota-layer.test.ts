@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CognitoServiceError } from '../../../../src/cognito/service-error.js';
-import { identityPoolQuotaLayer, TokenBucket } from '../../../../src/emulator/identity-pools/identity-pool-quota-layer.js';
+import { identityPoolQuotaLayer } from '../../../../src/emulator/identity-pools/identity-pool-quota-layer.js';
 import type { OperationRequest } from '../../../../src/emulator/layer.js';
 
 const req = (operation: string, receivedAtMs: number, service = 'AWSCognitoIdentityService'): OperationRequest => ({
@@ -21,20 +21,6 @@ async function admitted(layer: ReturnType<typeof identityPoolQuotaLayer>, op: st
   }
   return n;
 }
-
-describe('TokenBucket', () => {
-  it('refills at its rate up to its capacity', () => {
-    const b = new TokenBucket(10, 10);
-    let n = 0;
-    for (let i = 0; i < 15; i += 1) if (b.take(0)) n += 1;
-    expect(n).toBe(10);
-    expect(b.take(50)).toBe(false); // 0.5 token after 50 ms
-    expect(b.take(100)).toBe(true); // 1 token after 100 ms
-    n = 0;
-    for (let i = 0; i < 20; i += 1) if (b.take(10_000)) n += 1;
-    expect(n).toBe(10);
-  });
-});
 
 describe('identityPoolQuotaLayer', () => {
   it.each([
