@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** Policy of generated passwords (the scenario's `population.password`). */
 export interface PasswordPolicyOptions {
@@ -45,4 +45,13 @@ export function derivePassword(secret: Buffer, username: string, policy: Passwor
     chars[slot] = cls[bytes[2 * length + k]! % cls.length]!;
   });
   return chars.join('');
+}
+
+/** Environment variable holding the population secret, so that separate `seed` and `run` invocations agree. */
+export const POPULATION_SECRET_ENV = 'COGCAP_POPULATION_SECRET';
+
+/** The population secret from the environment (SHA-256 of the variable's value), or undefined when unset/empty. */
+export function populationSecretFromEnv(env: NodeJS.ProcessEnv, name = POPULATION_SECRET_ENV): Buffer | undefined {
+  const value = env[name];
+  return value ? createHash('sha256').update(value, 'utf8').digest() : undefined;
 }
