@@ -9,6 +9,7 @@ import type { HttpRequest, HttpResponse, HttpRoute } from './http-route.js';
 import { compose, type Layer, type OperationHandler, type OperationRequest, type TriggerInvoker } from './layer.js';
 import type { LockoutTracker } from './lockout-tracker.js';
 import { resolveTarget } from './resolve-request.js';
+import { seedRoute } from './seed-route.js';
 import { EmulatorStore } from './store/emulator-store.js';
 import { newUuid, type RandomBytes } from './store/ids.js';
 import { jwksRoute } from './tokens/jwks-routes.js';
@@ -26,7 +27,7 @@ export interface EmulatorAppOptions {
   readonly codeMode?: CodeMode;
   /** Pipeline layers, outermost first (usage metrics, quota, latency: see layer.ts). Default none. */
   readonly layers?: readonly Layer[];
-  /** Extra HTTP routes tried after the built-in ones (JWKS, discovery, `/_cogcap/codes`). */
+  /** Extra HTTP routes tried after the built-in ones (JWKS, discovery, `/_cogcap/codes`, `/_cogcap/users`). */
   readonly routes?: readonly HttpRoute[];
   /** Extra JSON 1.1 operations, keyed `<ServicePrefix>.<Operation>` (they see the same layers). */
   readonly extraHandlers?: Readonly<Record<string, OperationHandler>>;
@@ -88,6 +89,7 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
   const routes: HttpRoute[] = [
     jwksRoute(store, (poolId) => issuerOf(context, poolId)),
     codesRoute(store),
+    seedRoute(context),
     ...(options.routes ?? []),
   ];
   const targets = [...Object.keys(HANDLERS).map((op) => `${USER_POOL_SERVICE}.${op}`), ...Object.keys(extra)];
