@@ -95,7 +95,14 @@ export function planBlocks(plan: Plan): Block[] {
   b.push({ kind: 'heading', level: 2, text: 'Per-quota derivation' });
   for (const k of plan.keys) {
     b.push({ kind: 'heading', level: 3, text: `${keyLabel(k.key)} (${k.key.service}, ${k.quota.quotaCode ?? 'no known quota code'})` });
+    const sumOf = (budget: string): string => {
+      const ls = plan.lines.filter((l) => l.quotaKeyId === k.key.id && l.budget === budget);
+      const total = ls.reduce((a, l) => a + l.peakRatePerSec.value, 0);
+      return `${ls.map((l) => `${l.id} ${formatNumber(l.peakRatePerSec.value)}`).join(' + ')} = ${formatNumber(total)} req/s`;
+    };
     const items = [
+      `peak of the lines charged to the quota: ${sumOf('quota')}`,
+      ...k.allowances.map((a) => `peak of the ${allowanceLabel(a.budget)}: ${sumOf(a.budget)}`),
       `peak: ${explain(k.peakRatePerSec)}`,
       `required: ${explain(k.requiredRatePerSec)}`,
       `quota: ${fmtRate(k.quota.valueRatePerSec)} req/s from ${quotaSourceLabel(k)}${k.quota.adjustable ? ' (adjustable)' : ' (not adjustable)'}`,

@@ -28,6 +28,7 @@ interface PlanArgs {
   readonly yes: boolean;
   readonly emitScenario?: string;
   readonly scale?: number;
+  readonly emitDuration: string;
 }
 
 const FORMAT_BY_EXT: Readonly<Record<string, PlanFormat>> = { '.json': 'json', '.md': 'md', '.html': 'html', '.htm': 'html' };
@@ -63,7 +64,7 @@ async function writeDrafts(plan: Plan, dir: string, io: CliIo): Promise<void> {
 
 async function writeScenario(plan: Plan, args: PlanArgs, deps: PlanDeps, io: CliIo): Promise<void> {
   const file = args.emitScenario!;
-  const emitted = emitScenario(plan, { flowNames: deps.flowNames(), ...(args.scale !== undefined ? { scale: args.scale } : {}) });
+  const emitted = emitScenario(plan, { flowNames: deps.flowNames(), peakDuration: args.emitDuration, ...(args.scale !== undefined ? { scale: args.scale } : {}) });
   const header = [
     `# Emitted by: cogcap plan ${args.workload} --emit-scenario ${file}${args.scale !== undefined ? ` --scale ${args.scale}` : ''}`,
     `# Forecast peak ${emitted.flows.reduce((a, f) => a + f.forecastRatePerSec, 0).toFixed(3)} arrivals/s × scale ${emitted.scale.toFixed(6)} = ${emitted.totalRatePerSec.toFixed(3)} arrivals/s.`,
@@ -131,7 +132,8 @@ export function createPlanCommand(deps: PlanDeps = DEFAULT_PLAN_DEPS): CliComman
         .option('submit', { type: 'boolean', default: false, describe: 'File the increase requests with Service Quotas after a confirmation' })
         .option('yes', { type: 'boolean', default: false, describe: 'With --submit: do not ask (needed without a terminal)' })
         .option('emit-scenario', { type: 'string', describe: 'Write a capacity-test scenario reproducing the forecast peak mix' })
-        .option('scale', { type: 'number', describe: 'With --emit-scenario: rate multiplier (default: 1, or lower to stay within 300 arrivals/s)' }),
+        .option('scale', { type: 'number', describe: 'With --emit-scenario: rate multiplier (default: 1, or lower to stay within 300 arrivals/s)' })
+        .option('emit-duration', { type: 'string', default: '2m', describe: 'With --emit-scenario: how long to hold the forecast peak (after a 30s ramp)' }),
     examples: [
       ['cogcap plan scenarios/workload-launch.yaml', 'Plan against the documented default quotas'],
       ['cogcap plan scenarios/workload-b2b.yaml --format md --out reports/plan.md', 'Full derivation as Markdown'],
