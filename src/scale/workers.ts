@@ -3,6 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CogcapError, ExitCode, InputError } from '../errors.js';
+import { mergeResults } from '../metrics/merge.js';
 import type { RunResult } from '../metrics/run-result.js';
 import { formatShard, type ShardSpec } from './shard.js';
 import { formatStartAt } from './start-at.js';
@@ -46,8 +47,8 @@ export interface RunWorkersOptions {
   readonly outDir: string;
   /** Further arguments forwarded to every child (driver, acknowledgement flag, ...). */
   readonly forwardArgs?: readonly string[];
-  /** Merges shard results into one (src/metrics/merge.ts `mergeResults`). */
-  readonly merge: (results: readonly RunResult[]) => RunResult;
+  /** Merges shard results into one; default `mergeResults` of src/metrics/merge.ts with the files as sources. */
+  readonly merge?: (results: readonly RunResult[], resultFiles: readonly string[]) => RunResult;
   /** Aborting sends SIGTERM to every child (they stop gracefully and write partial results). */
   readonly signal?: AbortSignal;
   /** Builds a child's arguments; default {@link defaultWorkerArgs}. */
@@ -157,7 +158,9 @@ export async function runWorkers(options: RunWorkersOptions): Promise<RunWorkers
       );
     }
   }
-  return { merged: options.merge(results), results, exits };
+  const files = specs.map((s) => s.resultFile);
+  const merge = options.merge ?? ((r: readonly RunResult[], sources: readonly string[]) => mergeResults(r, { sources }));
+  return { merged: merge(results, files), results, exits };
 }
 
 async function readResultFile(file: string): Promise<RunResult> {
