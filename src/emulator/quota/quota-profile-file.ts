@@ -27,10 +27,9 @@ import { BUILT_IN_QUOTA_PROFILES, HOURLY_LIMIT_GROUP, type QuotaProfile } from '
 const rate = z.union([z.number().nonnegative(), z.literal('unlimited')], {
   error: 'expected a rate in requests per second (a number >= 0) or "unlimited"',
 });
-const categoryOverride = z.union([
-  rate,
-  z.strictObject({ ratePerSec: rate.optional(), accountMaxPerSec: rate.optional() }),
-]);
+const categoryOverride = z.union([rate, z.strictObject({ ratePerSec: rate.optional(), accountMaxPerSec: rate.optional() })], {
+  error: 'expected a rate in requests per second (a number >= 0 or "unlimited") or { ratePerSec, accountMaxPerSec }',
+});
 const categoryKey = z.enum(QUOTA_CATEGORY_NAMES, { error: `expected a category name: ${QUOTA_CATEGORY_NAMES.join(', ')}` });
 const hourlyOps = Object.keys(PER_USER_HOURLY_LIMITS).filter((op) => !(op in HOURLY_LIMIT_GROUP)) as [string, ...string[]];
 
@@ -60,12 +59,28 @@ export const quotaProfileFileSchema = z.strictObject({
 /** A parsed quota profile file. */
 export type QuotaProfileFile = z.infer<typeof quotaProfileFileSchema>;
 
+const PER_POOL_CATEGORIES = ['UserPoolResourceRead', 'UserPoolResourceUpdate', 'UserPoolClientRead', 'UserPoolClientUpdate'];
+const KEY_EXPECTATIONS: readonly [string, string][] = [
+  ['categories.', `unknown category: expected one of ${QUOTA_CATEGORY_NAMES.join(', ')}`],
+  ['perPoolPerOperationPerSec.', `expected one of ${PER_POOL_CATEGORIES.join(', ')} (the categories with a per-pool per-operation limit)`],
+  ['hourlyLimits.', `expected an operation with an hourly limit: ${hourlyOps.join(', ')} (ConfirmForgotPassword shares ForgotPassword's)`],
+];
+
+/** Unknown keys inside the keyed maps get the list of valid keys instead of the generic message. */
+function explainKeys(problems: InputProblem[]): InputProblem[] {
+  return problems.map((p) => {
+    if (!p.message.startsWith('unknown key')) return p;
+    const hit = KEY_EXPECTATIONS.find(([prefix]) => p.path.startsWith(prefix) && !p.path.slice(prefix.length).includes('.'));
+    return hit ? { ...p, message: hit[1] } : p;
+  });
+}
+
 const num = (r: number | 'unlimited'): number => (r === 'unlimited' ? Number.POSITIVE_INFINITY : r);
 
 /** Builds a profile from a parsed document; throws InputError listing every problem. */
 export function quotaProfileFromDocument(doc: unknown, file?: string): QuotaProfile {
   const parsed = quotaProfileFileSchema.safeParse(doc ?? {});
-  if (!parsed.success) throw new InputError(`invalid quota profile${file ? ` ${file}` : ''}`, zodIssuesToProblems(parsed.error.issues, file));
+  if (!parsed.success) throw new InputError(`invalid quota profile${file ? ` ${file}` : ''}`, explainKeys(zodIssuesToProblems(parsed.error.issues, file)));
   const f = parsed.data;
   const base = BUILT_IN_QUOTA_PROFILES[f.extends ?? 'aws-default'] as QuotaProfile;
   const ratePerSec = { ...base.ratePerSec };
