@@ -1,4 +1,10 @@
 import type { StartEmulatorOptions } from '../emulator/start-emulator.js';
+import { BUILT_IN_LATENCY_PROFILES } from '../emulator/latency/latency-profile.js';
+import { latencyLayer } from '../emulator/latency/latency-layer.js';
+import { loadQuotaProfile } from '../emulator/quota/quota-profile-file.js';
+import { quotaLayer } from '../emulator/quota/quota-layer.js';
+import { QuotaLimiter } from '../emulator/quota/quota-limiter.js';
+import { InputError } from '../errors.js';
 
 /** What the run asks of its embedded emulator (plain data: it crosses the process boundary). */
 export interface EmbeddedEmulatorSpec {
@@ -13,15 +19,25 @@ export interface EmbeddedEmulatorSpec {
 }
 
 /**
- * Options for `startEmulator` from the run's spec: 127.0.0.1, a free port, and the named quota and latency
- * profiles. The profile options are passed by name (`quotas`, `latency`, `throttleStatus`), as the emulator's
- * command line takes them.
+ * Options for `startEmulator` from the run's spec: 127.0.0.1, a free port, and the pipeline layers that enforce the
+ * quota profile (token buckets, TooManyRequestsException) and add the latency profile, outermost first.
+ * (Adapter: composes the emulator's own quota and latency layers until `startEmulator` takes profile names.)
  */
 export async function embeddedEmulatorOptions(spec: EmbeddedEmulatorSpec): Promise<StartEmulatorOptions> {
+  const now = (): number => Date.now();
+  const quotas = await loadQuotaProfile(spec.quotas);
+  const latency = BUILT_IN_LATENCY_PROFILES[spec.latency];
+  if (!latency) {
+    throw new InputError(`unknown latency profile ${spec.latency}`, [
+      { path: 'target.embedded.latency', message: `expected one of ${Object.keys(BUILT_IN_LATENCY_PROFILES).join(', ')}` },
+    ]);
+  }
+  const limiter = new QuotaLimiter(quotas, now());
   return {
     port: 0,
     host: '127.0.0.1',
+    now,
     ...(spec.region ? { region: spec.region } : {}),
-    ...({ quotas: spec.quotas, latency: spec.latency, throttleStatus: spec.throttleStatus } as Record<string, unknown>),
-  } as StartEmulatorOptions;
+    layers: [quotaLayer(limiter, { throttleStatus: spec.throttleStatus, now }), latencyLayer(latency, { random: Math.random })],
+  };
 }
