@@ -9,6 +9,7 @@ import type { ResolvedTarget } from '../../load/flow.js';
 import {
   DEFAULT_SEED_RATE_PER_SEC,
   derivePassword,
+  emulatorBulkCreate,
   emailFor,
   formatUsername,
   Journal,
@@ -32,6 +33,7 @@ interface SeedArgs {
   readonly rate?: number;
   readonly journal?: string;
   readonly runId?: string;
+  readonly viaApi?: boolean;
 }
 
 interface SeedPlan {
@@ -104,7 +106,11 @@ export const seedCommand: CliCommand<SeedArgs> = {
       .option('email-domain', { type: 'string', describe: 'E-mail domain of the users (default example.com)' })
       .option('rate', { type: 'number', describe: `Users per second (default ${DEFAULT_SEED_RATE_PER_SEC}: each user is one UserCreation and one UserAccountRecovery call)` })
       .option('journal', { type: 'string', describe: 'Journal file (default reports/seed-<run>.journal.jsonl, mode 0600)' })
-      .option('run-id', { type: 'string', describe: 'Run-unique part of usernames (default random)' }),
+      .option('run-id', { type: 'string', describe: 'Run-unique part of usernames (default random)' })
+      .option('via-api', {
+        type: 'boolean',
+        describe: 'Emulator targets: create users through AdminCreateUser/AdminSetUserPassword (paced, quota-charged) instead of the bulk route',
+      }),
   examples: [
     ['cogcap seed --endpoint http://127.0.0.1:9229 --user-pool-id us-east-1_Ab12Cd34E --count 500', 'Seed an emulator pool'],
     ['COGCAP_POPULATION_SECRET=... cogcap seed --scenario scenarios/steady.yaml', 'Seed the population a scenario describes'],
@@ -130,7 +136,11 @@ export const seedCommand: CliCommand<SeedArgs> = {
     });
     const driver = createSdkDriver({ target });
     const progress = progressPrinter(io.stderr as NodeJS.WritableStream & { isTTY?: boolean }, 'seeding');
-    io.stdout.write(`seeding ${plan.count} users into ${target.userPoolId} (${target.endpoint ?? target.region}) at ${plan.ratePerSec}/s; journal ${journalPath}\n`);
+    const bulk = target.kind !== 'aws' && target.endpoint && !args.viaApi ? emulatorBulkCreate(target.endpoint, target.userPoolId) : undefined;
+    io.stdout.write(
+      `seeding ${plan.count} users into ${target.userPoolId} (${target.endpoint ?? target.region}) ` +
+        `${bulk ? 'through the emulator bulk route' : `at ${plan.ratePerSec}/s`}; journal ${journalPath}\n`,
+    );
     try {
       const r = await seedPopulation({
         driver,
@@ -141,6 +151,7 @@ export const seedCommand: CliCommand<SeedArgs> = {
         passwordOf: (u) => derivePassword(secret, u, plan.policy),
         emailOf: (u) => emailFor(u, plan.emailDomain),
         ratePerSec: plan.ratePerSec,
+        ...(bulk ? { bulkCreate: bulk } : {}),
         signal: io.signal,
         onProgress: (p) => progress.update(p.done, p.total, `created ${p.created} existing ${p.existing} failed ${p.failed} retries ${p.retries}`),
       });

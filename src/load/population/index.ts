@@ -8,3 +8,4 @@ export * from './cleanup-journal.js';
 export * from './seeded-population.js';
 export * from './users-file.js';
 export * from './emulator-codes.js';
+export * from './emulator-bulk-create.js';

@@ -66,7 +66,27 @@ export class Journal {
     await fh.chmod(JOURNAL_FILE_MODE);
     const journal = new Journal(fh, path);
     const { size } = await fh.stat();
-    if (size === 0) await journal.append([{ type: 'header', version: 1, ...header }]);
+    if (size === 0) {
+      await journal.append([{ type: 'header', version: 1, ...header }]);
+      return journal;
+    }
+    let existing: JournalHeader | undefined;
+    try {
+      existing = (await readJournal(path)).header;
+    } catch (err) {
+      await fh.close();
+      throw err;
+    }
+    const a = existing.target;
+    const b = header.target;
+    if (a.userPoolId !== b.userPoolId || a.region !== b.region || (a.endpoint ?? '') !== (b.endpoint ?? '')) {
+      await fh.close();
+      throw new InputError(
+        `journal ${path} belongs to another target (${a.userPoolId} at ${a.endpoint ?? a.region})`,
+        [],
+        'use a new journal file for each target',
+      );
+    }
     return journal;
   }
 
