@@ -1,0 +1,239 @@
+import { QUOTA_CATEGORY_NAMES, type QuotaCategory } from '../cognito/categories.js';
+import type { CallStats, RunResult, ThresholdResult } from '../metrics/run-result.js';
+import { isComparison, type Comparison } from './compare.js';
+import { formatDurationMs, formatMeasure } from './format.js';
+import { displayErrorType, displayName, displayUrl, redactSecrets } from './redact.js';
+
+/**
+ * The view every renderer draws from: built from a RunResult, it holds ONLY the documented report fields, with
+ * free text redacted ({@link redactSecrets}). Renderers never read the RunResult itself, so a field that is not
+ * listed here (scenario tags, client ids, raw encodings, anything a future version adds) can never reach a report.
+ *
+ * Documented fields: run id, scenario name and file, tool version, start time, duration, target kind, region, user
+ * pool id, endpoint URL (scheme, host and path only), quota and latency profiles, driver, shards, interruption
+ * reason; per category/operation/flow figures; threshold expressions and results; baseline comparison; error type
+ * names; generator warnings.
+ */
+
+/** Figures of one group of calls for tables. */
+export interface CallRow {
+  readonly name: string;
+  readonly calls: number;
+  readonly ratePerSec: number;
+  readonly throttleRate: number;
+  readonly errorRate: number;
+  readonly p50Us: number;
+  readonly p95Us: number;
+  readonly p99Us: number;
+  readonly maxUs: number;
+  readonly serviceP99Us: number;
+}
+
+/** One quota category row. */
+export interface CategoryRow extends CallRow {
+  readonly category: QuotaCategory;
+  readonly quotaRatePerSec: number | null;
+  readonly peakRatePerSec: number;
+  /** Peak rate / quota, or null when the quota is unknown. */
+  readonly peakQuotaUse: number | null;
+}
+
+/** One flow row. */
+export interface FlowRow {
+  readonly name: string;
+  readonly planned: number;
+  readonly started: number;
+  readonly dropped: number;
+  readonly late: number;
+  readonly completed: number;
+  readonly failed: number;
+  readonly achievedRatio: number;
+  readonly p50Us: number;
+  readonly p99Us: number;
+}
+
+/** One threshold row. */
+export interface ThresholdRow {
+  readonly expression: string;
+  readonly status: 'pass' | 'fail' | 'no-data';
+  /** Measured value with unit, or `no data`. */
+  readonly measured: string;
+  /** Operator and limit with unit, e.g. `< 250 ms`. */
+  readonly limit: string;
+  readonly detail: string;
+  readonly aborted: boolean;
+}
+
+/** The overall verdict, first thing every report shows. */
+export interface Verdict {
+  readonly passed: boolean;
+  readonly label: 'PASS' | 'FAIL';
+  /** One line: what decided the verdict. */
+  readonly summary: string;
+}
+
+/** The view model (see module doc). */
+export interface ReportModel {
+  readonly verdict: Verdict;
+  readonly run: {
+    readonly runId: string;
+    readonly scenario: string;
+    readonly scenarioFile?: string;
+    readonly toolVersion: string;
+    readonly startedAt: string;
+    readonly duration: string;
+    readonly durationMs: number;
+    readonly target: string;
+    readonly driver: string;
+    readonly shards?: string;
+    readonly interrupted?: string;
+  };
+  readonly totals: CallRow & {
+    readonly planned: number;
+    readonly started: number;
+    readonly dropped: number;
+    readonly late: number;
+    readonly achievedRatio: number;
+    readonly targetRatePerSec: number;
+  };
+  readonly categories: readonly CategoryRow[];
+  readonly operations: readonly (CallRow & { readonly category: QuotaCategory })[];
+  readonly flows: readonly FlowRow[];
+  readonly errorsByType: readonly { readonly type: string; readonly count: number }[];
+  readonly thresholds: readonly ThresholdRow[];
+  readonly comparison?: Comparison;
+  readonly warnings: readonly string[];
+}
+
+const callRow = (name: string, s: CallStats): CallRow => ({
+  name,
+  calls: s.count,
+  ratePerSec: s.achievedRatePerSec,
+  throttleRate: s.throttleRate,
+  errorRate: s.errorRate,
+  p50Us: s.latency.intended.p50Us,
+  p95Us: s.latency.intended.p95Us,
+  p99Us: s.latency.intended.p99Us,
+  maxUs: s.latency.intended.maxUs,
+  serviceP99Us: s.latency.service.p99Us,
+});
+
+function thresholdRow(t: ThresholdResult): ThresholdRow {
+  const status = t.status ?? (t.passed ? 'pass' : 'fail');
+  return {
+    expression: redactSecrets(t.expression),
+    status,
+    measured: status === 'no-data' ? 'no data' : formatMeasure(t.measured, t.unit),
+    limit: `${/(<=|>=|==|!=|<|>)/.exec(t.expression)?.[1] ?? ''} ${formatMeasure(t.limit, t.unit)}`.trim(),
+    detail: redactSecrets(t.detail ?? ''),
+    aborted: t.aborted === true,
+  };
+}
+
+function describeTarget(r: RunResult): string {
+  const t = r.target;
+  const parts: string[] = [];
+  if (t.kind === 'embedded') parts.push('embedded emulator');
+  else if (t.kind === 'emulator') parts.push(`emulator${t.url ? ` at ${displayUrl(t.url)}` : ''}`);
+  else parts.push(`AWS${t.region ? ` ${displayName(t.region)}` : ''}`);
+  if (t.userPoolId) parts.push(`pool ${displayName(t.userPoolId)}`);
+  if (t.quotaProfile) parts.push(`quota profile ${displayName(t.quotaProfile)}`);
+  if (t.latencyProfile) parts.push(`latency profile ${displayName(t.latencyProfile)}`);
+  return parts.join(', ');
+}
+
+function verdictOf(thresholds: readonly ThresholdRow[], comparison: Comparison | undefined, interrupted: string | undefined): Verdict {
+  const failed = thresholds.filter((t) => t.status === 'fail').length;
+  const noData = thresholds.filter((t) => t.status === 'no-data').length;
+  const reasons: string[] = [];
+  if (failed) reasons.push(`${failed} of ${thresholds.length} thresholds failed`);
+  if (noData) reasons.push(`${noData} threshold${noData > 1 ? 's' : ''} without data`);
+  if (comparison?.verdict === 'fail') reasons.push(`${comparison.regressions} regression${comparison.regressions > 1 ? 's' : ''} against the baseline`);
+  if (interrupted) reasons.push(`run interrupted (${interrupted})`);
+  if (reasons.length) return { passed: false, label: 'FAIL', summary: reasons.join('; ') };
+  const ok: string[] = [];
+  ok.push(thresholds.length ? `all ${thresholds.length} thresholds passed` : 'no thresholds defined');
+  if (comparison) ok.push(`no regression against the baseline${comparison.insufficient ? ` (${comparison.insufficient} categories with insufficient data)` : ''}`);
+  return { passed: true, label: 'PASS', summary: ok.join('; ') };
+}
+
+/** Builds the view model of a result. Pure. */
+export function buildReportModel(r: RunResult): ReportModel {
+  const thresholds = r.thresholds.map(thresholdRow);
+  const comparison = isComparison(r.comparison) ? r.comparison : undefined;
+  const interrupted = r.interrupted ? redactSecrets(r.interruptReason ?? 'stopped early') : undefined;
+  const shards = r.mergedShards?.length
+    ? `merged ${r.mergedShards.length} of ${r.mergedShards[0]!.count} shards`
+    : r.shard
+      ? `shard ${r.shard.index}/${r.shard.count}`
+      : undefined;
+  const categories = QUOTA_CATEGORY_NAMES.flatMap((c): CategoryRow[] => {
+    const s = r.categories[c];
+    if (!s) return [];
+    return [
+      {
+        ...callRow(c, s),
+        category: c,
+        quotaRatePerSec: s.quotaRatePerSec,
+        peakRatePerSec: s.peakRatePerSec,
+        peakQuotaUse: s.quotaRatePerSec ? s.peakRatePerSec / s.quotaRatePerSec : null,
+      },
+    ];
+  });
+  const errors = new Map<string, number>();
+  for (const [type, n] of Object.entries(r.totals.errorsByType)) {
+    const name = displayErrorType(type);
+    errors.set(name, (errors.get(name) ?? 0) + n);
+  }
+  return {
+    verdict: verdictOf(thresholds, comparison, interrupted),
+    run: {
+      runId: displayName(r.runId),
+      scenario: displayName(r.scenario.name),
+      ...(r.scenario.file ? { scenarioFile: displayName(r.scenario.file) } : {}),
+      toolVersion: displayName(r.toolVersion),
+      startedAt: displayName(r.startedAt),
+      duration: formatDurationMs(r.durationMs),
+      durationMs: r.durationMs,
+      target: describeTarget(r),
+      driver: `${displayName(r.driver.name)} (${r.driver.model === 'open' ? 'open' : 'closed'} model)`,
+      ...(shards ? { shards } : {}),
+      ...(interrupted ? { interrupted } : {}),
+    },
+    totals: {
+      ...callRow('all', r.totals),
+      planned: r.totals.plannedArrivals,
+      started: r.totals.startedArrivals,
+      dropped: r.totals.droppedArrivals,
+      late: r.totals.lateArrivals,
+      achievedRatio: r.totals.plannedArrivals ? r.totals.startedArrivals / r.totals.plannedArrivals : 0,
+      targetRatePerSec: r.totals.targetRatePerSec,
+    },
+    categories,
+    operations: Object.values(r.operations)
+      .map((o) => ({ ...callRow(displayName(o.operation), o), category: o.category }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    flows: Object.values(r.flows)
+      .map((f) => ({
+        name: displayName(f.flow),
+        planned: f.planned,
+        started: f.started,
+        dropped: f.dropped,
+        late: f.late,
+        completed: f.completed,
+        failed: f.failed,
+        achievedRatio: f.planned ? f.started / f.planned : 0,
+        p50Us: f.latency.summary.p50Us,
+        p99Us: f.latency.summary.p99Us,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    errorsByType: [...errors.entries()].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+    thresholds,
+    ...(comparison ? { comparison: sanitizeComparison(comparison) } : {}),
+    warnings: r.generator.warnings.map(redactSecrets),
+  };
+}
+
+function sanitizeComparison(c: Comparison): Comparison {
+  return { ...c, baselineRunId: displayName(c.baselineRunId), currentRunId: displayName(c.currentRunId), categories: c.categories.filter((x) => (QUOTA_CATEGORY_NAMES as readonly string[]).includes(x.category)) };
+}
