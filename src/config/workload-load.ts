@@ -17,11 +17,61 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+interface SchemaLike {
+  readonly def?: { readonly type?: string; readonly innerType?: SchemaLike; readonly element?: SchemaLike; readonly in?: SchemaLike };
+  readonly shape?: Readonly<Record<string, SchemaLike>>;
+}
+
+function unwrap(s: SchemaLike | undefined): SchemaLike | undefined {
+  let cur = s;
+  for (let i = 0; i < 10 && cur?.def; i += 1) {
+    const t = cur.def.type;
+    if ((t === 'optional' || t === 'default' || t === 'nullable' || t === 'readonly') && cur.def.innerType) cur = cur.def.innerType;
+    else if (t === 'pipe' && cur.def.in) cur = cur.def.in;
+    else break;
+  }
+  return cur;
+}
+
+/** Keys the workload schema allows at a path (for "unknown key" messages), or null. */
+export function allowedKeysAt(path: readonly PropertyKey[]): string[] | null {
+  let s: SchemaLike | undefined = WorkloadFileSchema as unknown as SchemaLike;
+  for (const seg of path) {
+    s = unwrap(s);
+    s = typeof seg === 'number' ? s?.def?.element : s?.shape?.[String(seg)];
+    if (!s) return null;
+  }
+  s = unwrap(s);
+  return s?.shape ? Object.keys(s.shape).filter((k) => k !== '$schema') : null;
+}
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j += 1) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** `unknown key` message with the closest allowed key and the list of allowed keys. */
+function unknownKeyMessage(key: string, allowed: readonly string[] | null): string {
+  if (!allowed?.length) return 'unknown key';
+  const near = allowed
+    .map((k) => ({ k, d: k.toLowerCase().startsWith(key.toLowerCase().slice(0, 5)) ? Math.min(2, editDistance(key, k)) : editDistance(key, k) }))
+    .sort((x, y) => x.d - y.d)[0]!;
+  const hint = near.d <= Math.max(2, Math.floor(key.length / 3)) ? `did you mean ${near.k}? ` : '';
+  return `unknown key: ${hint}expected one of ${allowed.join(', ')}`;
+}
+
 function issueProblems(issues: readonly z.core.$ZodIssue[], file?: string): InputProblem[] {
   return issues.flatMap((i): InputProblem[] => {
     const base = formatIssuePath(i.path);
     if (i.code === 'unrecognized_keys') {
-      return i.keys.map((k) => ({ ...(file ? { file } : {}), path: base ? `${base}.${k}` : k, message: 'unknown key (check the spelling; see schemas/workload.schema.json)' }));
+      const allowed = allowedKeysAt(i.path);
+      return i.keys.map((k) => ({ ...(file ? { file } : {}), path: base ? `${base}.${k}` : k, message: unknownKeyMessage(k, allowed) }));
     }
     return [{ ...(file ? { file } : {}), path: base, message: i.message.replace(/^Invalid input: /, '') }];
   });

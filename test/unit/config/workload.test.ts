@@ -32,7 +32,8 @@ describe('workload schema errors: every problem at once with its field path', ()
     const paths = problems.map((p) => p.path);
     expect(paths).toEqual(expect.arrayContaining(['users.monthlyActive', 'users.dailyActiveShare', 'sessions.lenghtMin', 'signIn.refreshApi', 'colour']));
     expect(problems.find((p) => p.path === 'users.monthlyActive')!.message).toMatch(/expected number/);
-    expect(problems.find((p) => p.path === 'colour')!.message).toMatch(/unknown key/);
+    expect(problems.find((p) => p.path === 'colour')!.message).toMatch(/unknown key: expected one of name, description, region, users/);
+    expect(problems.find((p) => p.path === 'sessions.lenghtMin')!.message).toMatch(/did you mean lengthMin\?/);
   });
   const ruleCases: [name: string, doc: Record<string, unknown>, path: string, message: RegExp][] = [
     ['both DAU forms', { ...minimal, users: { monthlyActive: 10, dailyActiveShare: 0.1, dailyActive: 1 } }, 'users', /exactly one of dailyActiveShare/],

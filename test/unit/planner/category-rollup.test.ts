@@ -99,7 +99,7 @@ describe('rollUp', () => {
     expect(ca.peakRatePerSec.value).toBeCloseTo(125, 9);
     expect(ca.requiredRatePerSec.value).toBeCloseTo(156.25, 9);
     expect(ca.status).toBe('not adjustable');
-    expect(ca.mitigation).toMatch(/cache client-credentials access tokens/);
+    expect(ca.mitigation).toMatch(/Cache client-credentials access tokens/);
   });
   it('UserRead mitigation says verify JWTs locally instead of GetUser', () => {
     // 1 session/user/day, 2 GetUser/session, 8,640,000 users → 17,280,000/day = 200 req/s
