@@ -9,6 +9,8 @@ import {
   RequestServiceQuotaIncreaseCommand,
   ServiceQuotasClient,
 } from '@aws-sdk/client-service-quotas';
+import { CloudWatchClient, GetMetricDataCommand, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
+import { CognitoIdentityProviderClient, GetProvisionedLimitCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPlannerAwsClients } from '../../../src/aws/aws-clients.js';
@@ -22,6 +24,8 @@ import { FLOWS } from '../../../src/load/flows/flow-registry.js';
 const LAUNCH = resolve('scenarios/workload-launch.yaml');
 const B2B = resolve('scenarios/workload-b2b.yaml');
 const sq = mockClient(ServiceQuotasClient);
+const cw = mockClient(CloudWatchClient);
+const cip = mockClient(CognitoIdentityProviderClient);
 let dir: string;
 
 beforeAll(async () => {
@@ -30,7 +34,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-afterEach(() => sq.reset());
+afterEach(() => {
+  sq.reset();
+  cw.reset();
+  cip.reset();
+});
 
 function capture(): { io: Partial<CliIo>; out: () => string; err: () => string } {
   const stdout = new PassThrough();
@@ -178,5 +186,36 @@ describe('cogcap quotas (CLI)', () => {
     const c = capture();
     expect(await runCli(['quotas', '--live', '--no-provisioned', '--region', 'us-east-1'], c.io)).toBe(3);
     expect(c.err()).toContain('hint: The API throttled the request');
+  });
+});
+
+describe('cogcap plan --quotas live --calibrate-days', () => {
+  it('plans against live values and shows observed usage', async () => {
+    sq.on(ListServiceQuotasCommand).resolves({ Quotas: [] });
+    sq.on(ListServiceQuotasCommand, { ServiceCode: 'cognito-idp' }).resolves({
+      Quotas: [{ ServiceCode: 'cognito-idp', QuotaCode: 'L-BB3E7CCF', QuotaName: 'Rate of UserFederation requests', Value: 100, Adjustable: true }],
+    });
+    sq.on(ListAWSDefaultServiceQuotasCommand).resolves({ Quotas: [] });
+    cip.on(GetProvisionedLimitCommand).rejects(Object.assign(new Error('no'), { name: 'AccessDeniedException' }));
+    cw.on(ListMetricsCommand, { MetricName: 'CallCount' }).resolves({
+      Metrics: [{ Namespace: 'AWS/Usage', MetricName: 'CallCount', Dimensions: [{ Name: 'Service', Value: 'Cognito user pool' }, { Name: 'Type', Value: 'API' }, { Name: 'Resource', Value: 'UserFederation' }, { Name: 'Class', Value: 'None' }] }],
+    });
+    cw.on(ListMetricsCommand, { MetricName: 'ThrottleCount' }).resolves({ Metrics: [] });
+    // 1,200 calls in the busiest minute = 20 req/s
+    cw.on(GetMetricDataCommand).resolves({ MetricDataResults: [{ Id: 'm0', Timestamps: [new Date('2026-05-30T09:00:00Z'), new Date('2026-05-30T09:01:00Z')], Values: [600, 1200] }] });
+    const c = capture();
+    const code = await runCli(['plan', B2B, '--quotas', 'live', '--calibrate-days', '7', '--format', 'md'], c.io);
+    expect(code).toBe(0);
+    const md = c.out();
+    // UserFederation now has 100 req/s applied: 36.46 required → ok
+    expect(md).toMatch(/\| UserFederation \| 4\.05 \| 29\.17 \| 36\.46 \| 100\.00 \| 29\.2 % \| ok \|/);
+    expect(md).toContain('## Observed usage (CloudWatch AWS/Usage, last 7 days)');
+    expect(md).toMatch(/\| UserFederation \| 60 \| 20\.00 \|/);
+    expect(md).toContain('GetProvisionedLimit(UserAuthentication) failed (AccessDeniedException)');
+  });
+  it('rejects a bad --calibrate-days with exit 2', async () => {
+    const c = capture();
+    expect(await runCli(['plan', B2B, '--calibrate-days', '0.5'], c.io)).toBe(2);
+    expect(c.err()).toContain('--calibrate-days: expected a whole number of days from 1 to 63');
   });
 });
