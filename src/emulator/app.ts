@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { CognitoServiceError } from '../cognito/service-error.js';
 import { codesRoute } from './codes-route.js';
 import { issuerOf, type CodeMode, type EmulatorContext } from './context.js';
@@ -12,6 +11,7 @@ import { resolveTarget } from './resolve-request.js';
 import { seedRoute } from './seed-route.js';
 import { EmulatorStore } from './store/emulator-store.js';
 import { newUuid, type RandomBytes } from './store/ids.js';
+import { pooledRandomBytes } from './store/pooled-random.js';
 import { jwksRoute } from './tokens/jwks-routes.js';
 import { verifyUserPoolToken } from './tokens/verify-user-pool-token.js';
 
@@ -21,7 +21,7 @@ export interface EmulatorAppOptions {
   readonly region?: string;
   /** Clock, ms since the epoch. Default `Date.now`. */
   readonly now?: () => number;
-  /** Random bytes. Default `crypto.randomBytes`. */
+  /** Random bytes. Default CSPRNG output drawn from a pooled buffer (see pooled-random.ts). */
   readonly random?: RandomBytes;
   /** Confirmation/reset codes: random 6 digits (default) or a fixed code. */
   readonly codeMode?: CodeMode;
@@ -71,7 +71,7 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
     store,
     region: options.region ?? 'us-east-1',
     now: options.now ?? Date.now,
-    random: options.random ?? randomBytes,
+    random: options.random ?? pooledRandomBytes(),
     codeMode: options.codeMode ?? { kind: 'random' },
     triggers: options.triggers,
     lockout: options.lockout,

@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
-import { computeX, poolNameOf, SRP_G, SRP_N } from '../../cognito/srp.js';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { poolNameOf, SRP_G, SRP_N } from '../../cognito/srp.js';
 import { modPowNative } from '../../cognito/mod-pow.js';
 import type { RandomBytes } from '../store/ids.js';
 import type { PasswordCredential } from '../store/types.js';
@@ -13,16 +13,17 @@ import type { PasswordCredential } from '../store/types.js';
  *   compares in constant time: no modexp on the hot path.
  * x is a salted hash (not plaintext), though, like any SRP x, it is password-equivalent for an SRP client: fine for
  * a test emulator, and snapshots are written with mode 0600.
+ * `xHex` is the 64-digit SHA-256 output (leading zeros kept); as an integer it is the x of srp.md.
  */
 export function newCredential(random: RandomBytes, userPoolId: string, username: string, password: string): PasswordCredential {
-  const saltHex = random(16).toString('hex');
-  return { saltHex, xHex: xHex(saltHex, userPoolId, username, password) };
+  const salt = random(16);
+  return { saltHex: salt.toString('hex'), xHex: xDigest(salt, userPoolId, username, password).toString('hex') };
 }
 
 /** True when `password` matches the stored credential (constant-time comparison). */
 export function passwordMatches(cred: PasswordCredential, userPoolId: string, username: string, password: string): boolean {
-  const a = Buffer.from(evenHex(xHex(cred.saltHex, userPoolId, username, password)), 'hex');
-  const b = Buffer.from(evenHex(cred.xHex), 'hex');
+  const a = xDigest(Buffer.from(cred.saltHex, 'hex'), userPoolId, username, password);
+  const b = Buffer.from(cred.xHex.padStart(64, '0'), 'hex');
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
@@ -32,10 +33,16 @@ export function verifierOf(cred: PasswordCredential): string {
   return cred.verifierHex;
 }
 
-function xHex(saltHex: string, userPoolId: string, username: string, password: string): string {
-  return computeX(saltHex, poolNameOf(userPoolId), username, password).toString(16);
+/** PAD of srp.md on bytes: the integer's minimal big-endian bytes, with a 00 byte in front when the top bit is set. */
+export function padBytes(bytes: Buffer): Buffer {
+  let i = 0;
+  while (i < bytes.length - 1 && bytes[i] === 0) i++;
+  const minimal = bytes.subarray(i);
+  return minimal[0]! >= 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal;
 }
 
-function evenHex(h: string): string {
-  return h.length % 2 === 0 ? h : `0${h}`;
+/** x as 32 bytes: SHA-256(PAD(salt) || SHA-256(utf8(poolName + username + ":" + password))). */
+export function xDigest(salt: Buffer, userPoolId: string, username: string, password: string): Buffer {
+  const inner = createHash('sha256').update(`${poolNameOf(userPoolId)}${username}:${password}`, 'utf8').digest();
+  return createHash('sha256').update(padBytes(salt)).update(inner).digest();
 }
