@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,8 +40,12 @@ export interface RunWorkersOptions {
   readonly scenarioFile: string;
   /** Number of child processes (≥ 1). */
   readonly workers: number;
-  /** Shared start time, epoch ms (all children start their schedule at this instant). */
-  readonly startAtMs: number;
+  /**
+   * Shared start time, epoch ms: every child starts its schedule at this instant. Leave enough lead for the
+   * children to start and seed their slices ({@link suggestedStartLeadMs}): a child that reaches the check more
+   * than 2 s after it refuses (exit 2). Undefined: each child starts as soon as it is ready (not synchronised).
+   */
+  readonly startAtMs?: number;
   /** Shared seed (every child must compute the same whole schedule). */
   readonly seed: number;
   /** Directory for the children's outputs: worker i writes `<outDir>/worker-<i>/result.json`. */
@@ -64,7 +69,8 @@ export interface RunWorkersOptions {
 export interface WorkerArgsInput {
   readonly scenarioFile: string;
   readonly shard: ShardSpec;
-  readonly startAtIso: string;
+  /** Undefined when the children are not synchronised. */
+  readonly startAtIso?: string;
   readonly seed: number;
   readonly outDir: string;
   readonly forwardArgs: readonly string[];
@@ -76,6 +82,15 @@ export interface RunWorkersResult {
   /** Shard results in shard order. */
   readonly results: readonly RunResult[];
   readonly exits: readonly WorkerExit[];
+}
+
+/**
+ * Lead time to give children before the shared start, ms: process start-up (5 s) plus seeding, which every shard
+ * does at its share of the pace (`count / N` users at `seedRatePerSec / N`), i.e. `count / seedRatePerSec` seconds.
+ */
+export function suggestedStartLeadMs(population: { readonly count: number; readonly seedRatePerSec: number; readonly seeded: boolean }): number {
+  const seedingMs = population.seeded && population.seedRatePerSec > 0 ? (population.count / population.seedRatePerSec) * 1000 : 0;
+  return 5000 + Math.ceil(seedingMs);
 }
 
 /** Exit codes of a child after which its result file is expected: ok, thresholds failed, interrupted. */
@@ -91,8 +106,7 @@ export function defaultWorkerArgs(input: WorkerArgsInput): readonly string[] {
     input.scenarioFile,
     '--shard',
     formatShard(input.shard),
-    '--start-at',
-    input.startAtIso,
+    ...(input.startAtIso !== undefined ? ['--start-at', input.startAtIso] : []),
     '--seed',
     String(input.seed),
     '--out',
@@ -115,7 +129,7 @@ export async function runWorkers(options: RunWorkersOptions): Promise<RunWorkers
   const spawnWorker = options.spawnWorker ?? forkCli();
   const readResult = options.readResult ?? readResultFile;
   const log = options.log ?? (() => undefined);
-  const startAtIso = formatStartAt(options.startAtMs);
+  const startAtIso = options.startAtMs !== undefined ? formatStartAt(options.startAtMs) : undefined;
   const specs: WorkerSpec[] = [];
   for (let index = 0; index < n; index += 1) {
     const shard = { index, count: n };
@@ -124,10 +138,17 @@ export async function runWorkers(options: RunWorkersOptions): Promise<RunWorkers
     specs.push({
       shard,
       resultFile: join(outDir, 'result.json'),
-      args: buildArgs({ scenarioFile: options.scenarioFile, shard, startAtIso, seed: options.seed, outDir, forwardArgs: options.forwardArgs ?? [] }),
+      args: buildArgs({
+        scenarioFile: options.scenarioFile,
+        shard,
+        ...(startAtIso !== undefined ? { startAtIso } : {}),
+        seed: options.seed,
+        outDir,
+        forwardArgs: options.forwardArgs ?? [],
+      }),
     });
   }
-  log(`starting ${n} workers at ${startAtIso} (seed ${options.seed})`);
+  log(`starting ${n} workers${startAtIso ? ` at ${startAtIso}` : ''} (seed ${options.seed})`);
   const exits = await Promise.all(
     specs.map(async (spec) => {
       const exit = await spawnWorker(spec, options.signal);
@@ -167,22 +188,27 @@ async function readResultFile(file: string): Promise<RunResult> {
   return JSON.parse(await readFile(file, 'utf8')) as RunResult;
 }
 
-/** The CLI entry point of this installation (bin/cogcap.js), found relative to this module. */
-export function defaultCliPath(): string {
-  // src/scale/workers.ts and dist/src/scale/workers.js or dist/scale/workers.js: walk up to the package root.
-  const here = fileURLToPath(import.meta.url);
-  const root = here.replace(/\/(dist\/)?(src\/)?scale\/workers\.[jt]s$/, '');
-  return join(root, 'bin', 'cogcap.js');
+/**
+ * The child entry: `worker-entry.js` next to this module when compiled, or the `.ts` source through tsx's loader
+ * (tests and `tsx` runs of the sources).
+ */
+export function defaultWorkerEntry(): { file: string; nodeArgs: string[] } {
+  const js = fileURLToPath(new URL('./worker-entry.js', import.meta.url));
+  if (existsSync(js)) return { file: js, nodeArgs: [] };
+  const ts = fileURLToPath(new URL('./worker-entry.ts', import.meta.url));
+  const resolveSpecifier = (import.meta as { resolve?: (s: string) => string }).resolve;
+  return { file: ts, nodeArgs: ['--import', typeof resolveSpecifier === 'function' ? resolveSpecifier('tsx') : 'tsx'] };
 }
 
 /**
  * The default {@link SpawnWorker}: `node [execArgv] <cliPath> ...args`, stdout and stderr prefixed with
- * `[worker i/N]` and copied to `output` (default the parent's stderr), SIGTERM on abort.
+ * `[worker i/N]` and copied to `output` (default the parent's stderr), SIGTERM on abort. The default entry is
+ * {@link defaultWorkerEntry} (the CLI).
  */
 export function forkCli(
-  cliPath: string = defaultCliPath(),
+  cliPath: string = defaultWorkerEntry().file,
   output: NodeJS.WritableStream = process.stderr,
-  nodeArgs: readonly string[] = [],
+  nodeArgs: readonly string[] = cliPath === defaultWorkerEntry().file ? defaultWorkerEntry().nodeArgs : [],
 ): SpawnWorker {
   return (spec, signal) =>
     new Promise<WorkerExit>((resolve, reject) => {

@@ -5,7 +5,8 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CogcapError } from '../../../src/errors.js';
 import type { RunResult } from '../../../src/metrics/run-result.js';
-import { forkCli, runWorkers, type SpawnWorker } from '../../../src/scale/workers.js';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator/start-emulator.js';
+import { forkCli, runWorkers, suggestedStartLeadMs, type SpawnWorker } from '../../../src/scale/workers.js';
 
 const FAKE_CLI = join(import.meta.dirname, '../../fixtures/scale/fake-cli.mjs');
 const START = Date.parse('2026-11-26T14:00:05.000Z');
@@ -112,9 +113,71 @@ describe('runWorkers (real child processes)', () => {
   });
 });
 
-describe('defaultCliPath', () => {
-  it('finds bin/cogcap.js at the package root', async () => {
-    const { defaultCliPath } = await import('../../../src/scale/workers.js');
-    expect(defaultCliPath()).toBe(join(import.meta.dirname, '../../../bin/cogcap.js'));
+describe('suggestedStartLeadMs', () => {
+  it.each([
+    [{ count: 1000, seedRatePerSec: 20, seeded: true }, 55_000],
+    [{ count: 1000, seedRatePerSec: 20, seeded: false }, 5000],
+    [{ count: 0, seedRatePerSec: 20, seeded: true }, 5000],
+  ])('%j → %d ms', (population, expected) => expect(suggestedStartLeadMs(population)).toBe(expected));
+});
+
+describe('defaultWorkerEntry', () => {
+  it('runs the CLI from the sources through tsx when not compiled', async () => {
+    const { defaultWorkerEntry } = await import('../../../src/scale/workers.js');
+    const e = defaultWorkerEntry();
+    expect(e.file).toBe(join(import.meta.dirname, '../../../src/scale/worker-entry.ts'));
+    expect(e.nodeArgs[0]).toBe('--import');
   });
+});
+
+describe('runWorkers end to end (the real CLI against one shared emulator)', () => {
+  let dir: string;
+  let emulator: RunningEmulator;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'cogcap-workers-e2e-'));
+    emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
+  });
+  afterEach(async () => {
+    await emulator.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('2 workers split 40 planned arrivals and merge into one result whose totals match the schedule', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const scenarioFile = join(dir, 'tiny.yaml');
+    await writeFile(
+      scenarioFile,
+      [
+        'name: tiny split run',
+        `target: { emulator: { url: "${emulator.url}" } }`,
+        'population: { count: 4 }',
+        'flows: [{ flow: password-sign-in }]',
+        'phases: [{ type: constant, rate: 20, duration: 2s }]',
+        '',
+      ].join('\n'),
+    );
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (c: Buffer) => (printed += c.toString()));
+    const { merged, results } = await runWorkers({
+      scenarioFile,
+      workers: 2,
+      // No shared start here: child start-up through tsx on a loaded machine takes an unpredictable time.
+      seed: 7,
+      outDir: join(dir, 'out'),
+      forwardArgs: ['--ci'],
+      spawnWorker: forkCli(undefined, output),
+    }).catch((err: unknown) => {
+      throw new Error(`${(err as Error).message}\n${printed}`);
+    });
+    expect(results.map((r) => r.shard)).toEqual([
+      { index: 0, count: 2 },
+      { index: 1, count: 2 },
+    ]);
+    expect(results.map((r) => r.totals.plannedArrivals)).toEqual([20, 20]);
+    expect(merged.mergedShards!.map((s) => `${s.index}/${s.count}`)).toEqual(['0/2', '1/2']);
+    expect(merged.totals.plannedArrivals).toBe(40);
+    expect(merged.totals.startedArrivals + merged.totals.droppedArrivals).toBe(40);
+    expect(merged.categories.UserAuthentication!.count).toBe(merged.totals.startedArrivals);
+  }, 120_000);
 });
