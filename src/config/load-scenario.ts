@@ -4,7 +4,7 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { InputError, type InputProblem } from '../errors.js';
 import { normalizeScenario } from './normalize-scenario.js';
 import type { Scenario } from './scenario.js';
-import { checkScenarioRules, type ScenarioVocabulary } from './scenario-rules.js';
+import { checkRawVocabulary, checkScenarioRules, type ScenarioVocabulary } from './scenario-rules.js';
 import { scenarioSchema } from './scenario-schema.js';
 import { loadScenarioVocabulary } from './scenario-vocabulary.js';
 import { zodIssuesToProblems } from './zod-problems.js';
@@ -40,14 +40,19 @@ export async function loadScenario(file: string, options: LoadScenarioOptions & 
 export async function parseScenarioText(text: string, file: string, options: LoadScenarioOptions = {}): Promise<Scenario> {
   const { value, problems: syntax, locate } = parseText(text, file);
   if (syntax.length > 0) throw invalid(file, syntax);
+  const vocabulary = options.vocabulary ?? loadScenarioVocabulary();
   const parsed = scenarioSchema.safeParse(value);
-  if (!parsed.success) throw invalid(file, zodIssuesToProblems(parsed.error.issues, file).map(locate));
+  if (!parsed.success) {
+    const schemaProblems = zodIssuesToProblems(parsed.error.issues, file);
+    const seen = new Set(schemaProblems.map((p) => p.path));
+    const nameProblems = checkRawVocabulary(value, vocabulary, file).filter((p) => !seen.has(p.path));
+    throw invalid(file, [...schemaProblems, ...nameProblems].map(locate));
+  }
   const { scenario, problems } = normalizeScenario(parsed.data, {
     file,
     ...(options.baseDir !== undefined ? { baseDir: options.baseDir } : {}),
     ...(options.durationScale !== undefined ? { durationScale: options.durationScale } : {}),
   });
-  const vocabulary = options.vocabulary ?? loadScenarioVocabulary();
   const all = [...problems, ...checkScenarioRules(scenario, vocabulary, file)].map(locate);
   if (all.length > 0) throw invalid(file, all);
   return scenario;

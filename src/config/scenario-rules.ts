@@ -72,3 +72,52 @@ export function checkScenarioRules(scenario: Scenario, vocabulary: ScenarioVocab
   }
   return problems;
 }
+
+/**
+ * The name checks of {@link checkScenarioRules} on a document that failed the schema (best effort): unknown flows,
+ * steps, drivers and invalid thresholds are reported together with the schema's problems, so that one run of
+ * `cogcap validate` shows every problem.
+ */
+export function checkRawVocabulary(value: unknown, vocabulary: ScenarioVocabulary, file?: string): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const problem = (path: string, message: string): void => {
+    problems.push({ ...(file ? { file } : {}), path, message });
+  };
+  if (typeof value !== 'object' || value === null) return problems;
+  const doc = value as Record<string, unknown>;
+  const flows = Array.isArray(doc.flows) ? (doc.flows as unknown[]) : [];
+  const names: string[] = [];
+  flows.forEach((f, i) => {
+    if (typeof f !== 'object' || f === null) return;
+    const e = f as Record<string, unknown>;
+    if (typeof e.name === 'string') names.push(e.name);
+    else if (typeof e.flow === 'string') names.push(e.flow);
+    if (typeof e.flow === 'string' && vocabulary.flowNames && !vocabulary.flowNames.includes(e.flow)) {
+      problem(`flows[${i}].flow`, `unknown flow "${e.flow}"; expected one of: ${list(vocabulary.flowNames)}`);
+    }
+    if (Array.isArray(e.steps)) {
+      (e.steps as unknown[]).forEach((s, j) => {
+        if (typeof s !== 'object' || s === null || typeof (s as { step?: unknown }).step !== 'string') return;
+        const { step, thinkTime: _t, ...params } = s as Record<string, unknown>;
+        const found = vocabulary.checkStep
+          ? vocabulary.checkStep(step as string, params)
+          : vocabulary.stepNames && !vocabulary.stepNames.includes(step as string)
+            ? [{ path: 'step', message: `unknown step "${String(step)}"; expected one of: ${list(vocabulary.stepNames)}` }]
+            : [];
+        for (const p of found) problem(`flows[${i}].steps[${j}]${p.path ? `.${p.path}` : ''}`, p.message);
+      });
+    }
+  });
+  if (typeof doc.driver === 'string' && vocabulary.driverNames && !vocabulary.driverNames.includes(doc.driver)) {
+    problem('driver', `unknown driver "${doc.driver}"; expected one of: ${list(vocabulary.driverNames)}`);
+  }
+  if (Array.isArray(doc.thresholds) && vocabulary.checkThreshold) {
+    (doc.thresholds as unknown[]).forEach((t, i) => {
+      const text = typeof t === 'string' ? t : typeof t === 'object' && t !== null ? (t as { threshold?: unknown }).threshold : undefined;
+      if (typeof text !== 'string') return;
+      const message = vocabulary.checkThreshold!(text, names);
+      if (message !== undefined) problem(typeof t === 'string' ? `thresholds[${i}]` : `thresholds[${i}].threshold`, message);
+    });
+  }
+  return problems;
+}

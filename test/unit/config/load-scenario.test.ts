@@ -158,6 +158,14 @@ thresholds: ["p99 250ms"]
       ],
     ],
     ['missing name, flows, phases', 'tags: {}\n', ['name: missing required field (expected string)', 'flows: missing required field (expected array)', 'phases: missing required field (expected array)']],
+    [
+      'schema and name problems in one report',
+      'name: x\nflows: [{ flow: nope }]\nphases: [{ type: constant, duration: 1, rate: 1 }]\n',
+      [
+        'phases[0].duration: expected a duration string such as "30s", "2m" or "500ms" (line 3)',
+        'flows[0].flow: unknown flow "nope"; expected one of: password-sign-in, sign-up, srp-sign-in (line 2)',
+      ],
+    ],
     ['invalid YAML', 'name: [x\n', ['']],
   ])('%s', async (_label, text, expected) => {
     const problems = await problemsOf(text);
