@@ -14,3 +14,57 @@ export type { BootstrapDocument, BootstrapSummary } from './emulator/bootstrap.j
 export * from './metrics/histogram.js';
 export type * from './metrics/sample.js';
 export * from './metrics/run-result.js';
+export type * from './load/flow.js';
+export * from './load/drivers/index.js';
+export * from './load/flows/index.js';
+export * from './load/session-pool.js';
+export * from './load/srp-engine.js';
+export { createSrpEngine, createSrpWorkerPool, resolveSrpWorkerEntry, type SrpEngineOptions, type SrpInWorkers, type SrpWorkerPoolOptions } from './load/srp-workers.js';
+export * from './load/population/index.js';
+export { loadWorkload, parseWorkload, parseWorkloadText } from './config/workload-load.js';
+export { workloadJsonSchema } from './config/workload-json-schema.js';
+export type { Workload, PeakShape, SignInMix, PricingTable } from './planner/workload.js';
+export { buildPlan, PLAN_SCHEMA, PLAN_VERSION, type Plan, type PlanInputs, type CalibratedUsage } from './planner/plan.js';
+export { computeDemand, type Demand, type DemandLine, type DemandBudget, type DemandDriver } from './planner/operation-demand.js';
+export { rollUp, keyRequirement, type KeyPlan, type AllowancePlan, type QuotaStatus } from './planner/category-rollup.js';
+export { project, type Projection } from './planner/projection.js';
+export { computeCost, type CostPlan } from './planner/cost.js';
+export { buildDrafts, type QuotaIncreaseDraft, type IncreasePayload } from './planner/drafts.js';
+export { emitScenario, type EmittedScenario, type EmitScenarioOptions } from './planner/scenario-emit.js';
+export { QUOTA_KEYS, quotaKey, type QuotaKey } from './planner/quota-keys.js';
+export { IDENTITY_OPERATION_QUOTAS, IDENTITY_SERVICE_CODE, type IdentityOperationQuota } from './planner/identity-pool-quotas.js';
+export { defaultQuotaTable, type QuotaTable, type CurrentQuota } from './planner/quota-table.js';
+export { observeUsage, type ObservedUsage, type UsageSeries } from './planner/calibration.js';
+export type { Figure } from './planner/figure.js';
+export { resolveQuotas, calibrate } from './aws/quota-sources.js';
+export { PLAN_RENDERERS, PLAN_FORMATS, draftFiles, type PlanFormat } from './report/plan-render.js';
+export {
+  parseThreshold,
+  THRESHOLD_SYNTAX_HINT,
+  thresholdEntrySchema,
+  thresholdListSchema,
+  normalizeThresholdEntry,
+  normalizeThresholdList,
+  evaluateThreshold,
+  evaluateThresholds,
+  allThresholdsPassed,
+  evaluateAbortThresholds,
+  markAborted,
+  THRESHOLD_METRICS,
+  type ParsedThreshold,
+  type ThresholdEntry,
+  type ThresholdScope,
+  type ThresholdSource,
+  type LiveThresholdVerdict,
+} from './metrics/thresholds/index.js';
+export { mergeResults, type MergeOptions } from './metrics/merge.js';
+export { compareResults, isComparison, DEFAULT_COMPARE_OPTIONS, type Comparison, type CompareOptions, type CategoryComparison } from './report/compare.js';
+export { renderComparisonMarkdown, renderComparisonText } from './report/compare-render.js';
+export { renderMarkdown } from './report/markdown.js';
+export { renderHtml, type HtmlOptions } from './report/html.js';
+export { renderJunit } from './report/junit.js';
+export { renderTerminalSummary, type TerminalSummaryOptions } from './report/terminal.js';
+export { REPORT_FORMATS, REPORT_FORMAT_NAMES, resolveReportFormats, type ReportFormat } from './report/formats.js';
+export { readRunResult, parseRunResult } from './report/read-result.js';
+export { writeReports, writeResultFile } from './report/write.js';
+export { redactSecrets } from './report/redact.js';
