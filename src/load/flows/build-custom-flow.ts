@@ -14,6 +14,18 @@ export interface StepSpec {
   readonly params?: Readonly<Record<string, unknown>>;
 }
 
+/** A flow composed from vocabulary steps: a {@link FlowDefinition} that also lists its step names. */
+export interface ComposedFlowDefinition extends FlowDefinition {
+  /** Step names in order (repeats not expanded). */
+  readonly steps: readonly string[];
+}
+
+/** True when the flow signs in with SRP (so SRP maths may need worker threads); false when unknown. */
+export function flowUsesSrp(def: FlowDefinition): boolean {
+  const steps = (def as Partial<ComposedFlowDefinition>).steps;
+  return Array.isArray(steps) && steps.includes('srpSignIn');
+}
+
 /**
  * Composes a flow from vocabulary steps. Every problem is reported at once as {@link InputError}
  * (paths `steps[i].<param>`). The flow stops at the first failed step (returns false) or when the run is aborted;
@@ -21,7 +33,7 @@ export interface StepSpec {
  * Timing: the first call's intended start is the arrival time; each next call's is the previous call's end plus
  * the think time in between.
  */
-export function buildCustomFlow(name: string, steps: readonly StepSpec[], describe?: string): FlowDefinition {
+export function buildCustomFlow(name: string, steps: readonly StepSpec[], describe?: string): ComposedFlowDefinition {
   const problems: InputProblem[] = [];
   if (steps.length === 0) problems.push({ path: 'steps', message: 'expected at least one step' });
   const compiled: { def: StepDefinition; thinkTimeMs: number; repeat: number; params: Record<string, unknown> }[] = [];
@@ -40,6 +52,7 @@ export function buildCustomFlow(name: string, steps: readonly StepSpec[], descri
     name,
     describe: describe ?? compiled.map((c) => c.def.name).join(' → '),
     categories,
+    steps: compiled.map((c) => c.def.name),
     async run(ctx) {
       const lctx = ctx as LoadFlowContext;
       const st = startJourney(lctx);

@@ -1,4 +1,4 @@
-export { buildCustomFlow, type StepSpec } from './build-custom-flow.js';
+export { buildCustomFlow, flowUsesSrp, type ComposedFlowDefinition, type StepSpec } from './build-custom-flow.js';
 export { BUILT_IN_FLOWS, CODE_ENTRY_THINK_MS } from './built-in-flows.js';
 export type { LoadFlowContext } from './flow-context.js';
 export { FLOWS, getFlow, registerFlow } from './flow-registry.js';

@@ -207,3 +207,15 @@ describe('composing flows', () => {
     expect(() => getFlow('nope')).toThrow(/valid flows: password-sign-in, srp-sign-in/);
   });
 });
+
+describe('flow metadata', () => {
+  it.each([
+    ['srp-sign-in', true],
+    ['app-session', true],
+    ['password-sign-in', false],
+    ['profile-read', false],
+  ])('flowUsesSrp(%s) = %s', async (name, want) => {
+    const { flowUsesSrp } = await import('../../../../src/load/flows/index.js');
+    expect(flowUsesSrp(getFlow(name))).toBe(want);
+  });
+});
