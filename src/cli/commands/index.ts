@@ -7,8 +7,11 @@ import { seedCommand } from './seed.js';
 import { cleanupCommand } from './cleanup.js';
 import { planCommand } from './plan.js';
 import { quotasCommand } from './quotas.js';
+import { reportCommand } from './report.js';
+import { compareCommand } from './compare.js';
+import { mergeCommand } from './merge.js';
 
 /**
  * Registry of sub-commands. Each command lives in its own file in this folder; add it here.
  */
-export const COMMANDS: readonly CliCommand<any>[] = [validateCommand, runCommand, k8sCommand, emulatorCommand, seedCommand, cleanupCommand, planCommand, quotasCommand];
+export const COMMANDS: readonly CliCommand<any>[] = [validateCommand, runCommand, k8sCommand, emulatorCommand, seedCommand, cleanupCommand, planCommand, quotasCommand, reportCommand, compareCommand, mergeCommand];
