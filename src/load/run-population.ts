@@ -4,6 +4,7 @@ import { populationSlice } from '../scale/shard.js';
 import { createDriver } from './drivers/driver-registry.js';
 import type { Population, ResolvedTarget } from './flow.js';
 import { cleanupJournal } from './population/cleanup-journal.js';
+import { emulatorBulkCreate } from './population/emulator-bulk-create.js';
 import { emulatorCodeReader, type EmulatorCodeReader } from './population/emulator-codes.js';
 import { Journal } from './population/journal.js';
 import { derivePassword, newPopulationSecret } from './population/passwords.js';
@@ -70,7 +71,7 @@ export async function preparePopulation(scenario: Scenario, options: PreparePopu
       const slice = options.shard ? populationSlice(cfg.count, options.shard) : { startIndex: 0, endIndex: cfg.count };
       const count = slice.endIndex - slice.startIndex;
       const ratePerSec = cfg.seedRatePerSec / (options.shard?.count ?? 1);
-      if (count > 0) say(`seeding ${count} users at ${Number(ratePerSec.toFixed(1))}/s`);
+      if (count > 0) say(t.kind === 'aws' ? `seeding ${count} users at ${Number(ratePerSec.toFixed(1))}/s` : `seeding ${count} users`);
       const result = await seedPopulation({
         driver: adminDriver,
         userPoolId: t.userPoolId,
@@ -80,6 +81,8 @@ export async function preparePopulation(scenario: Scenario, options: PreparePopu
         passwordOf: (u) => derivePassword(secret, u, policy),
         emailOf: (u) => emailFor(u, cfg.emailDomain),
         ratePerSec,
+        // Emulator targets take users in bulk (no API calls, no quota); AWS pools are seeded through the API, paced.
+        ...(t.kind !== 'aws' && t.endpoint ? { bulkCreate: emulatorBulkCreate(t.endpoint, t.userPoolId) } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
       seeded = result.created + result.existing;
