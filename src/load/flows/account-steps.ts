@@ -23,6 +23,15 @@ export async function signUp(ctx: LoadFlowContext, st: JourneyState, params: Sig
   return r.outcome === 'ok';
 }
 
+/** The emulator's latest code of `kind` for the user, or undefined when it has none (the step then fails). */
+async function codeFor(ctx: LoadFlowContext, username: string, kind: 'signup' | 'forgot'): Promise<string | undefined> {
+  try {
+    return await ctx.emulator!.getCode(ctx.target.userPoolId, username, kind);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Step `confirmSignUp`: ConfirmSignUp with the code the emulator issued. Against AWS (no way to read the e-mail)
  * it sends AdminConfirmSignUp instead, which is charged to the same UserCreation category.
@@ -34,7 +43,8 @@ export async function confirmSignUp(ctx: LoadFlowContext, st: JourneyState): Pro
     const r = await callOp(ctx, st, 'AdminConfirmSignUp', { UserPoolId: ctx.target.userPoolId, Username: user.username });
     return r.outcome === 'ok';
   }
-  const code = await ctx.emulator.getCode(ctx.target.userPoolId, user.username, 'signup');
+  const code = await codeFor(ctx, user.username, 'signup');
+  if (code === undefined) return false;
   const r = await callOp(ctx, st, 'ConfirmSignUp', {
     ClientId: ctx.target.clientId,
     Username: user.username,
@@ -62,7 +72,8 @@ export async function forgotPassword(ctx: LoadFlowContext, st: JourneyState): Pr
 export async function confirmForgotPassword(ctx: LoadFlowContext, st: JourneyState): Promise<boolean> {
   const user = st.user;
   if (!user || !ctx.emulator) return false;
-  const code = await ctx.emulator.getCode(ctx.target.userPoolId, user.username, 'forgot');
+  const code = await codeFor(ctx, user.username, 'forgot');
+  if (code === undefined) return false;
   const r = await callOp(ctx, st, 'ConfirmForgotPassword', {
     ClientId: ctx.target.clientId,
     Username: user.username,

@@ -18,6 +18,8 @@ export interface StepSpec {
 export interface ComposedFlowDefinition extends FlowDefinition {
   /** Step names in order (repeats not expanded). */
   readonly steps: readonly string[];
+  /** Every operation the flow may send (see StepDefinition.operations). */
+  readonly operations: readonly string[];
 }
 
 /** True when the flow signs in with SRP (so SRP maths may need worker threads); false when unknown. */
@@ -53,6 +55,7 @@ export function buildCustomFlow(name: string, steps: readonly StepSpec[], descri
     describe: describe ?? compiled.map((c) => c.def.name).join(' → '),
     categories,
     steps: compiled.map((c) => c.def.name),
+    operations: [...new Set(compiled.flatMap((c) => c.def.operations))],
     async run(ctx) {
       const lctx = ctx as LoadFlowContext;
       const st = startJourney(lctx);

@@ -67,8 +67,15 @@ export async function passwordSignIn(ctx: LoadFlowContext, st: JourneyState): Pr
  */
 export async function srpSignIn(ctx: LoadFlowContext, st: JourneyState): Promise<boolean> {
   const user = currentUser(ctx, st);
-  const engine = ctx.srp ?? IN_THREAD_SRP;
-  const { aHex, AHex } = await engine.start();
+  let engine = ctx.srp ?? IN_THREAD_SRP;
+  let started: { aHex: string; AHex: string };
+  try {
+    started = await engine.start();
+  } catch {
+    engine = IN_THREAD_SRP; // a worker died: carry on in-thread rather than fail the user journey
+    started = await engine.start();
+  }
+  const { aHex, AHex } = started;
   const init = await callOp(ctx, st, 'InitiateAuth', {
     AuthFlow: 'USER_SRP_AUTH',
     ClientId: ctx.target.clientId,

@@ -19,6 +19,11 @@ export interface StepDefinition {
   readonly describe: string;
   /** Quota categories the step charges (session steps may also sign in first: UserAuthentication). */
   readonly categories: readonly QuotaCategory[];
+  /**
+   * Operations the step may send (including a sign-in first and the NEW_PASSWORD_REQUIRED answer), e.g. to check
+   * that a driver can send them all (the raw driver sends only unsigned operations).
+   */
+  readonly operations: readonly string[];
   /** Schema of the step's own parameters (strict: unknown keys are errors). */
   readonly params: z.ZodType<Record<string, unknown>>;
   readonly run: (ctx: LoadFlowContext, st: JourneyState, params: Record<string, unknown>) => Promise<boolean>;
@@ -40,13 +45,35 @@ const thinkParams = z
     }
   });
 
+const SIGN_IN_OPS = ['InitiateAuth', 'RespondToAuthChallenge'];
+
+/** Operations each step may send (session steps may sign in first). */
+const STEP_OPERATIONS: Readonly<Record<string, readonly string[]>> = {
+  passwordSignIn: SIGN_IN_OPS,
+  srpSignIn: SIGN_IN_OPS,
+  adminCreateUser: ['AdminCreateUser'],
+  refresh: SIGN_IN_OPS,
+  getTokensFromRefreshToken: ['GetTokensFromRefreshToken', ...SIGN_IN_OPS],
+  getUser: ['GetUser', ...SIGN_IN_OPS],
+  updateAttributes: ['UpdateUserAttributes', ...SIGN_IN_OPS],
+  signUp: ['SignUp'],
+  confirmSignUp: ['ConfirmSignUp', 'AdminConfirmSignUp'],
+  forgotPassword: ['ForgotPassword'],
+  confirmForgotPassword: ['ConfirmForgotPassword'],
+  globalSignOut: ['GlobalSignOut', ...SIGN_IN_OPS],
+  revokeToken: ['RevokeToken', ...SIGN_IN_OPS],
+  adminGetUser: ['AdminGetUser'],
+  listUsers: ['ListUsers'],
+  think: [],
+};
+
 const step = (
   name: string,
   describe: string,
   categories: readonly QuotaCategory[],
   params: z.ZodType<Record<string, unknown>>,
   run: StepDefinition['run'],
-): StepDefinition => ({ name, describe, categories, params, run });
+): StepDefinition => ({ name, describe, categories, operations: STEP_OPERATIONS[name] ?? [], params, run });
 
 /** The step vocabulary, by name. */
 export const STEPS: ReadonlyMap<string, StepDefinition> = new Map(

@@ -219,3 +219,20 @@ describe('flow metadata', () => {
     expect(flowUsesSrp(getFlow(name))).toBe(want);
   });
 });
+
+describe('flow operations (for driver checks)', () => {
+  it.each([
+    ['password-sign-in', ['InitiateAuth', 'RespondToAuthChallenge']],
+    ['first-sign-in', ['AdminCreateUser', 'InitiateAuth', 'RespondToAuthChallenge']],
+    ['list-users', ['ListUsers']],
+  ])('%s may send %j', (name, ops) => {
+    expect((getFlow(name) as unknown as { operations: string[] }).operations).toEqual(ops);
+  });
+
+  it('a confirm step without a code fails instead of throwing', async () => {
+    const w = fakeWorld({ SignUp: () => ({}), ConfirmSignUp: () => ({}) });
+    const ctx = w.ctx(0, { emulator: { getCode: async () => { throw new Error('no code'); } } });
+    expect(await getFlow('sign-up').run(ctx)).toBe(false);
+    expect(w.calls.map((c) => c.operation)).toEqual(['SignUp']);
+  });
+});
