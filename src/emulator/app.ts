@@ -79,9 +79,9 @@ export function createEmulatorApp(options: EmulatorAppOptions = {}): EmulatorApp
   const extra = options.extraHandlers ?? {};
   const dispatch: OperationHandler = async (req) => {
     const key = `${req.service}.${req.operation}`;
-    const own = req.service === USER_POOL_SERVICE ? HANDLERS[req.operation] : undefined;
+    const own = req.service === USER_POOL_SERVICE && Object.hasOwn(HANDLERS, req.operation) ? HANDLERS[req.operation] : undefined;
     if (own) return { status: 200, body: await own(context, req) };
-    const h = extra[key];
+    const h = Object.hasOwn(extra, key) ? extra[key] : undefined;
     if (h) return h(req);
     throw unknownOperation(req.service, req.operation);
   };

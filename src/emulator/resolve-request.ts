@@ -1,5 +1,4 @@
 import { EmulatorStore } from './store/emulator-store.js';
-import { poolIdOfToken } from './tokens/authenticate-access-token.js';
 import { decodeJwt } from './tokens/jwt.js';
 
 /** The pool and user a call acts on, as far as the body tells (see `OperationRequest`). */
@@ -28,9 +27,10 @@ export function resolveTarget(store: EmulatorStore, body: Record<string, unknown
   if (!poolId && clientId) poolId = store.clients.get(clientId)?.userPoolId;
   const accessToken = str(body.AccessToken);
   if (accessToken) {
-    poolId ??= poolIdOfToken(accessToken);
-    const u = decodeJwt(accessToken)?.payload.username;
-    if (typeof u === 'string') username = u;
+    const payload = decodeJwt(accessToken)?.payload;
+    const iss = payload?.iss;
+    if (typeof iss === 'string') poolId ??= iss.slice(iss.lastIndexOf('/') + 1);
+    if (typeof payload?.username === 'string') username = payload.username;
   }
   const refresh = str(body.RefreshToken) ?? str(body.Token) ?? field(body.AuthParameters, 'REFRESH_TOKEN');
   if (refresh) {
