@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import type { CliCommand } from '../command.js';
 import { InputError } from '../../errors.js';
 import { readBootstrapFile } from '../../emulator/bootstrap.js';
 import { startEmulator } from '../../emulator/start-emulator.js';
+import { limitsAppOptions, limitsFromSpec } from '../../emulator/limits-app-options.js';
 
 /** Arguments of `cogcap emulator`. */
 export interface EmulatorArgs {
@@ -13,6 +15,10 @@ export interface EmulatorArgs {
   state?: string;
   bootstrap?: string;
   fixedCode?: string;
+  quotas: string;
+  latency: string;
+  throttleStatus: number;
+  burstSec?: number;
 }
 
 /**
@@ -29,10 +35,15 @@ export const emulatorCommand: CliCommand<EmulatorArgs> = {
       .option('region', { type: 'string', default: 'us-east-1', describe: 'Region of new pool ids and token issuers' })
       .option('state', { type: 'string', describe: 'State file: loaded at start if present, saved atomically on exit' })
       .option('bootstrap', { type: 'string', describe: 'YAML/JSON file of pools, clients, groups and users to create at start' })
-      .option('fixed-code', { type: 'string', describe: 'Use this confirmation/reset code instead of random 6-digit codes' }),
+      .option('fixed-code', { type: 'string', describe: 'Use this confirmation/reset code instead of random 6-digit codes' })
+      .option('quotas', { type: 'string', default: 'aws-default', describe: 'Request-rate quotas: aws-default, unlimited, or a JSON/YAML profile file' })
+      .option('latency', { type: 'string', default: 'zero', describe: 'Service and Lambda-trigger latency: zero, realistic, or a JSON/YAML profile file' })
+      .option('throttle-status', { type: 'number', default: 400, describe: 'HTTP status of TooManyRequestsException (400 as observed on the wire; the model says 429)' })
+      .option('burst-sec', { type: 'number', describe: 'Token-bucket burst allowance in seconds of rate (default 1)' }),
   examples: [
     ['cogcap emulator', 'serve on http://127.0.0.1:9229'],
     ['cogcap emulator --port 0 --bootstrap pools.yaml --fixed-code 123456', 'free port, pre-created pools, predictable codes'],
+    ['cogcap emulator --quotas quotas.yaml --latency realistic', 'custom quotas, realistic latency; usage at GET /_cogcap/metrics'],
   ],
   async run(args, io) {
     const problems = [];
@@ -45,7 +56,22 @@ export const emulatorCommand: CliCommand<EmulatorArgs> = {
     if (args.fixedCode !== undefined && !/^\S{1,2048}$/.test(args.fixedCode)) {
       problems.push({ path: '--fixed-code', message: 'expected a non-empty code without spaces' });
     }
+    if (!Number.isInteger(args.throttleStatus) || args.throttleStatus < 400 || args.throttleStatus > 599) {
+      problems.push({ path: '--throttle-status', message: `expected an HTTP error status 400-599, got ${String(args.throttleStatus)}` });
+    }
+    if (args.burstSec !== undefined && !(Number.isFinite(args.burstSec) && args.burstSec > 0)) {
+      problems.push({ path: '--burst-sec', message: `expected seconds > 0, got ${String(args.burstSec)}` });
+    }
     if (problems.length > 0) throw new InputError('invalid emulator options', problems);
+    const limits = await limitsFromSpec(
+      {
+        quotas: args.quotas,
+        latency: args.latency,
+        throttleStatus: args.throttleStatus,
+        ...(args.burstSec !== undefined ? { burstSec: args.burstSec } : {}),
+      },
+      { now: Date.now, read: (file) => readFile(resolve(io.cwd, file), 'utf8') },
+    );
     const bootstrap = args.bootstrap ? await readBootstrapFile(resolve(io.cwd, args.bootstrap)) : undefined;
     let emu;
     try {
@@ -56,6 +82,7 @@ export const emulatorCommand: CliCommand<EmulatorArgs> = {
         stateFile: args.state ? resolve(io.cwd, args.state) : undefined,
         bootstrap,
         codeMode: args.fixedCode !== undefined ? { kind: 'fixed', code: args.fixedCode } : { kind: 'random' },
+        ...limitsAppOptions(limits),
       });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
