@@ -6,6 +6,9 @@ import { runScenario } from '../../load/run.js';
 import { formatRunSummary } from '../../metrics/summary.js';
 import { parseShard } from '../../scale/shard.js';
 import { parseStartAt } from '../../scale/start-at.js';
+import { createGuardHooks } from '../../guard/guard-hooks.js';
+import { renderDryRunReport } from '../../guard/run-guards.js';
+import { runWithWorkers } from '../../scale/run-with-workers.js';
 
 interface RunArgs {
   readonly scenario: string;
@@ -16,6 +19,11 @@ interface RunArgs {
   readonly shard?: string;
   readonly startAt?: string;
   readonly [ACKNOWLEDGE_FLAG]?: boolean;
+  // Guardrails and local workers (issues 7 and 8).
+  readonly dryRun?: boolean;
+  readonly workers?: number;
+  readonly maxRate?: number;
+  readonly maxQuotaShare?: number;
 }
 
 /** True when the environment says CI (the `CI` variable most CI systems set). */
@@ -41,7 +49,11 @@ export const runCommand: CliCommand<RunArgs> = {
       .option('duration-scale', { type: 'number', describe: 'Multiply every phase duration, e.g. 0.1 for a quick rehearsal' })
       .option('shard', { type: 'string', describe: 'Run slice i/N of the schedule and population, e.g. 1/4' })
       .option('start-at', { type: 'string', describe: 'Shared start time (ISO 8601) of the schedule, for shards' })
-      .option(ACKNOWLEDGE_FLAG, { type: 'boolean', describe: 'Acknowledge that AWS quotas are shared by every pool in the account and Region' }),
+      .option(ACKNOWLEDGE_FLAG, { type: 'boolean', describe: 'Acknowledge that AWS quotas are shared by every pool in the account and Region' })
+      .option('dry-run', { type: 'boolean', describe: 'Print the planned calls per quota category and their share of each quota; make no calls' })
+      .option('workers', { type: 'number', describe: 'Split the run over N local processes (the rate is split, never multiplied)' })
+      .option('max-rate', { type: 'number', describe: 'Hard ceiling of the whole run, calls/s (default 500 against AWS)' })
+      .option('max-quota-share', { type: 'number', describe: 'Share of each quota planned + current usage may reach (default 0.8)' }),
   examples: [
     ['cogcap run scenarios/default.yaml', 'Mixed traffic against the embedded emulator (~20 s)'],
     ['cogcap run scenarios/smoke.yaml --ci --out reports/smoke', 'CI smoke test with a compact summary'],
@@ -57,6 +69,37 @@ export const runCommand: CliCommand<RunArgs> = {
     const scenario = await loadScenario(args.scenario, { cwd: io.cwd, ...(args.durationScale ? { durationScale: args.durationScale } : {}) });
     const shard = args.shard !== undefined ? parseShard(args.shard) : undefined;
     const startAtMs = args.startAt !== undefined ? parseStartAt(args.startAt, Date.now()) : undefined;
+    checkGuardArgs(args);
+    if (args.dryRun) {
+      io.stdout.write(
+        renderDryRunReport({
+          scenario,
+          ...(args.maxQuotaShare !== undefined ? { maxShare: args.maxQuotaShare } : {}),
+          ...(args.maxRate !== undefined ? { maxRatePerSec: args.maxRate } : {}),
+        }),
+      );
+      return ExitCode.Ok;
+    }
+    if (args.workers !== undefined && args.workers > 1) {
+      return runWithWorkers(
+        {
+          scenarioFile: args.scenario,
+          scenario,
+          workers: args.workers,
+          ci,
+          ...(args.out !== undefined ? { out: args.out } : {}),
+          ...(args.seed !== undefined ? { seed: args.seed } : {}),
+          ...(startAtMs !== undefined ? { startAtMs } : {}),
+          forwardArgs: [
+            ...(args[ACKNOWLEDGE_FLAG] ? [`--${ACKNOWLEDGE_FLAG}`] : []),
+            ...(args.durationScale !== undefined ? ['--duration-scale', String(args.durationScale)] : []),
+            ...(args.maxRate !== undefined ? ['--max-rate', String(args.maxRate)] : []),
+            ...(args.maxQuotaShare !== undefined ? ['--max-quota-share', String(args.maxQuotaShare)] : []),
+          ],
+        },
+        io,
+      );
+    }
     const output = await runScenario(scenario, {
       cwd: io.cwd,
       env: io.env,
@@ -68,6 +111,13 @@ export const runCommand: CliCommand<RunArgs> = {
       ...(shard ? { shard } : {}),
       ...(startAtMs !== undefined ? { startAtMs } : {}),
       ...(args[ACKNOWLEDGE_FLAG] !== undefined ? { acknowledgeAccountWideQuotas: args[ACKNOWLEDGE_FLAG] } : {}),
+      hooks: createGuardHooks({
+        ...(args[ACKNOWLEDGE_FLAG] !== undefined ? { acknowledgeFlag: args[ACKNOWLEDGE_FLAG] } : {}),
+        ...(args.maxQuotaShare !== undefined ? { maxShare: args.maxQuotaShare } : {}),
+        ...(args.maxRate !== undefined ? { maxRatePerSec: args.maxRate } : {}),
+        ...(shard ? { shardCount: shard.count, provisioned: shard.index === 0 } : {}),
+        say: (line) => io.stderr.write(`${line}\n`),
+      }),
     });
     const { result } = output;
     io.stdout.write(`${formatRunSummary(result, { compact: ci })}\n`);
@@ -78,3 +128,19 @@ export const runCommand: CliCommand<RunArgs> = {
     return ExitCode.Ok;
   },
 };
+
+/** Checks the guardrail and worker options (issues 7 and 8). */
+function checkGuardArgs(args: RunArgs): void {
+  const problems: { path: string; message: string }[] = [];
+  if (args.workers !== undefined && !(Number.isInteger(args.workers) && args.workers >= 1 && args.workers <= 256)) {
+    problems.push({ path: '--workers', message: 'expected an integer from 1 to 256' });
+  }
+  if (args.workers !== undefined && args.workers > 1 && args.shard !== undefined) {
+    problems.push({ path: '--workers', message: 'expected either --workers or --shard, not both' });
+  }
+  if (args.maxRate !== undefined && !(args.maxRate > 0)) problems.push({ path: '--max-rate', message: 'expected a rate > 0 (calls/s)' });
+  if (args.maxQuotaShare !== undefined && !(args.maxQuotaShare > 0 && args.maxQuotaShare <= 1)) {
+    problems.push({ path: '--max-quota-share', message: 'expected a share in (0, 1], e.g. 0.8' });
+  }
+  if (problems.length > 0) throw new InputError('invalid run options', problems);
+}
