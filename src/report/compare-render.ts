@@ -1,5 +1,6 @@
 import type { CategoryComparison, Comparison, MetricDelta } from './compare.js';
 import { formatCount, formatLatencyUs, formatRatio } from './format.js';
+import { displayName } from './redact.js';
 
 /**
  * Text and Markdown renderings of a {@link Comparison} (pure).
@@ -40,7 +41,7 @@ export function renderComparisonText(c: Comparison): string {
   const line = (cells: readonly string[]): string => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
   const o = c.options;
   return [
-    `Baseline ${c.baselineRunId} → ${c.currentRunId}: ${c.verdict === 'pass' ? 'PASS' : 'FAIL'} (${c.regressions} regression${c.regressions === 1 ? '' : 's'}, ${c.insufficient} with insufficient data)`,
+    `Baseline ${displayName(c.baselineRunId)} → ${displayName(c.currentRunId)}: ${c.verdict === 'pass' ? 'PASS' : 'FAIL'} (${c.regressions} regression${c.regressions === 1 ? '' : 's'}, ${c.insufficient} with insufficient data)`,
     `Tolerance: latency +${formatRatio(o.tolerance)} and +${formatLatencyUs(o.minLatencyDeltaUs)}, throttle rate +${Number((o.throttleTolerance * 100).toFixed(2))} pts; at least ${o.minSamples} calls per category`,
     ...(c.sameScenario ? [] : ['warning: the two results come from different scenarios (scenario hash differs)']),
     '',
@@ -63,7 +64,7 @@ export function renderComparisonMarkdown(c: Comparison): string {
   return [
     `### Baseline comparison: ${c.verdict === 'pass' ? '✅ no regression' : `❌ ${c.regressions} regression${c.regressions === 1 ? '' : 's'}`}`,
     '',
-    `Baseline \`${md(c.baselineRunId)}\` → \`${md(c.currentRunId)}\`. Regression: latency above +${md(formatRatio(o.tolerance))} and +${md(formatLatencyUs(o.minLatencyDeltaUs))}, or throttle rate above +${Number((o.throttleTolerance * 100).toFixed(2))} points; categories with fewer than ${o.minSamples} calls in either run are not judged.${c.sameScenario ? '' : ' **Warning: the two results come from different scenarios.**'}`,
+    `Baseline \`${md(displayName(c.baselineRunId))}\` → \`${md(displayName(c.currentRunId))}\`. Regression: latency above +${md(formatRatio(o.tolerance))} and +${md(formatLatencyUs(o.minLatencyDeltaUs))}, or throttle rate above +${Number((o.throttleTolerance * 100).toFixed(2))} points; categories with fewer than ${o.minSamples} calls in either run are not judged.${c.sameScenario ? '' : ' **Warning: the two results come from different scenarios.**'}`,
     '',
     '| Category | Calls (base → now) | p95 | p99 | Throttled | Result |',
     '|---|---:|---:|---:|---:|---|',

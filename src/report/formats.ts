@@ -5,7 +5,8 @@ import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 
 /**
- * Registry of report formats: name → file name and a pure renderer. `json` re-serialises the result itself.
+ * Registry of report formats: name → file name and a pure renderer. (The result JSON itself is not a report format:
+ * it is written by the runner and by `cogcap merge`.)
  */
 
 /** One report format. */
@@ -22,7 +23,6 @@ export const REPORT_FORMATS: Readonly<Record<string, ReportFormat>> = {
   md: { name: 'md', fileName: 'report.md', describe: 'Markdown for a pull-request comment', render: renderMarkdown },
   html: { name: 'html', fileName: 'report.html', describe: 'self-contained HTML with charts (works offline)', render: (r) => renderHtml(r) },
   junit: { name: 'junit', fileName: 'junit.xml', describe: 'JUnit XML, one testcase per threshold', render: renderJunit },
-  json: { name: 'json', fileName: 'result.json', describe: 'the result itself (e.g. after merge)', render: (r) => `${JSON.stringify(r, null, 2)}\n` },
 };
 
 /** Aliases accepted on the command line. */

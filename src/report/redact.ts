@@ -21,9 +21,16 @@ const PATTERNS: readonly [RegExp, string | ((...m: string[]) => string)][] = [
   ],
   // AWS access key ids
   [/\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, REDACTED],
-  // Long opaque strings (refresh tokens, client secrets, secret access keys, hex keys): 32+ token characters
-  [/[A-Za-z0-9+/_=-]{32,}/g, REDACTED],
+  // Long opaque strings (refresh tokens, client secrets, secret access keys, hex keys): 32+ token characters,
+  // unless they read as an identifier or path (lower-case words and numbers joined by - _ / .), e.g. run ids.
+  [/[A-Za-z0-9+/_=.-]{32,}/g, (m) => (looksLikeIdentifier(m) ? m : REDACTED)],
 ];
+
+/** `20260101-000000-launch-day-ramp-ab12`, `scenarios/launch-day.yaml`: separated lower-case words and numbers. */
+function looksLikeIdentifier(s: string): boolean {
+  const parts = s.split(/[-_/.]/);
+  return parts.length >= 2 && parts.every((p) => /^[a-z0-9]{0,20}$/.test(p));
+}
 
 /** Masks credential-looking substrings (JWTs, URL passwords, bearer tokens, key=value secrets, AWS keys, long opaque strings). */
 export function redactSecrets(text: string): string {
