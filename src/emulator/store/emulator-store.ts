@@ -26,7 +26,9 @@ export interface ChallengeSession {
 }
 
 /** Most refresh-token families kept per user; the oldest is revoked beyond it (bounds memory under load). */
-export const MAX_SESSIONS_PER_USER = 200;
+export const MAX_SESSIONS_PER_USER = 100;
+/** Most live sign-in sessions in the whole emulator (~0.5 KB each); the oldest is revoked beyond it. */
+export const MAX_SESSIONS = 1_000_000;
 /** SRP challenges and challenge sessions live 3 minutes, as Cognito's sessions. */
 export const CHALLENGE_TTL_MS = 3 * 60_000;
 
@@ -73,10 +75,8 @@ export class EmulatorStore {
     let set = this.userSessions.get(k);
     if (!set) this.userSessions.set(k, (set = new Set()));
     set.add(s.originJti);
-    if (set.size > MAX_SESSIONS_PER_USER) {
-      const oldest = set.values().next().value as string;
-      this.revokeSession(oldest);
-    }
+    if (set.size > MAX_SESSIONS_PER_USER) this.revokeSession(set.values().next().value as string);
+    if (this.sessions.size > MAX_SESSIONS) this.revokeSession(this.sessions.keys().next().value as string);
   }
 
   /** Revokes one session: its refresh token and every access/ID token carrying its origin_jti. */

@@ -1,6 +1,7 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { HttpRequest } from '../../../src/emulator/http-route.js';
+import { MAX_SESSIONS_PER_USER } from '../../../src/emulator/store/emulator-store.js';
 import { fixture, manualClock, PASSWORD, type Fixture } from './emulator-fixture.js';
 
 function get(path: string, nowMs = Date.now()): HttpRequest {
@@ -136,5 +137,15 @@ describe('tokens', () => {
     await f.ok('AdminDeleteUser', { UserPoolId: poolId, Username: 'alice' });
     expect((await f.fail('GetUser', { AccessToken: t.AccessToken })).type).toBe('NotAuthorizedException');
     expect((await f.fail('AdminGetUser', { UserPoolId: poolId, Username: 'alice' })).type).toBe('UserNotFoundException');
+  });
+
+  it('keeps at most MAX_SESSIONS_PER_USER sessions per user, revoking the oldest', async () => {
+    const f = fixture();
+    const { poolId, clientId } = await f.pool();
+    await f.user(poolId, 'alice', PASSWORD);
+    const first = await signIn(f, clientId);
+    for (let i = 0; i < MAX_SESSIONS_PER_USER; i++) await signIn(f, clientId);
+    expect((await f.fail('GetUser', { AccessToken: first.AccessToken })).message).toBe('Access Token has been revoked');
+    expect(f.app.store.sessions.size).toBe(MAX_SESSIONS_PER_USER);
   });
 });
