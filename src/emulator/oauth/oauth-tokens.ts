@@ -22,7 +22,8 @@ const API_SCOPE = 'aws.cognito.signin.user.admin';
 /**
  * Issues user tokens for an OAuth grant (authorization code, or refresh when `refreshOf` is given) with the emulator's
  * token issuer, then adapts them to OAuth: the access token's `scope` becomes the granted scopes (plus `version: 2`),
- * the ID token gets `nonce` and a parsed `identities` claim, and is omitted without the `openid` scope.
+ * the ID token gets `nonce` and a parsed `identities` claim, and is omitted without the `openid` scope (unless
+ * `alwaysIdToken`: refresh of a session signed in through the API, whose scope is `aws.cognito.signin.user.admin`).
  * Re-signing costs one extra RSA signature per adapted token.
  */
 export async function issueOAuthUserTokens(
@@ -32,7 +33,7 @@ export async function issueOAuthUserTokens(
   client: ClientConfig,
   user: UserRecord,
   operation: string,
-  grant: { scopes: readonly string[]; nonce?: string },
+  grant: { scopes: readonly string[]; nonce?: string; alwaysIdToken?: boolean },
   refreshOf?: AuthSession,
 ): Promise<OAuthTokenResponse> {
   const result = await issueTokens(ctx, pool, client, user, operation, refreshOf);
@@ -43,9 +44,9 @@ export async function issueOAuthUserTokens(
   if (access && scope !== API_SCOPE) {
     accessToken = signJwt(keys.access, { ...access.payload, scope, version: 2 });
   }
-  if (access) state.sessionScopes.set(String(access.payload['origin_jti']), grant.scopes, ctx.now());
+  if (access && grant.alwaysIdToken !== true) state.sessionScopes.set(String(access.payload['origin_jti']), grant.scopes, ctx.now());
   const out: OAuthTokenResponse = { access_token: accessToken, token_type: 'Bearer', expires_in: result.ExpiresIn };
-  if (grant.scopes.includes('openid')) {
+  if (grant.scopes.includes('openid') || grant.alwaysIdToken === true) {
     const id = decodeJwt(result.IdToken);
     let idToken = result.IdToken;
     if (id && (grant.nonce !== undefined || typeof id.payload['identities'] === 'string')) {

@@ -74,8 +74,10 @@ async function grant(deps: OAuthDeps, req: HttpRequest, path: OAuthPath, form: R
           throw new OAuthError('unauthorized_client');
         }
         const { session, user } = sessionOfRefreshToken(ctx, client, token);
-        const scopes = state.sessionScopes.get(session.originJti, ctx.now()) ?? ['aws.cognito.signin.user.admin', 'openid'];
-        return await issueOAuthUserTokens(ctx, state, pool, client, user, tokenOperation(grantType), { scopes }, session);
+        // Sessions from an OAuth sign-in keep their granted scopes; API sign-ins have the API scope and an ID token.
+        const known = state.sessionScopes.get(session.originJti, ctx.now());
+        const grantInfo = known ? { scopes: known } : { scopes: ['aws.cognito.signin.user.admin'], alwaysIdToken: true };
+        return await issueOAuthUserTokens(ctx, state, pool, client, user, tokenOperation(grantType), grantInfo, session);
       }
     }
   } catch (e) {

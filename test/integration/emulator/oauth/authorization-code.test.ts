@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Layer, OperationRequest } from '../../../../src/emulator/layer.js';
-import { basic, CALLBACK, getManual, PASSWORD, postForm, seedOAuthPool, startExtendedEmulator, type ExtendedEmulator } from './extension-harness.js';
+import { basic, CALLBACK, getManual, must, PASSWORD, postForm, seedOAuthPool, startExtendedEmulator, type ExtendedEmulator } from './extension-harness.js';
 
 const seen: OperationRequest[] = [];
 const recorder: Layer = async (req, next) => {
@@ -84,6 +84,18 @@ describe('hosted-UI authorization code with PKCE', () => {
     expect(after.body.error).toBe('invalid_grant');
     const infoAfter = await fetch(`${emu.url}/oauth2/userInfo`, { headers: { authorization: `Bearer ${res.body.access_token}` } });
     expect(infoAfter.status).toBe(401);
+  });
+
+  it('refreshes at the token endpoint a session signed in through the API (API scope, ID token included)', async () => {
+    const c = await must(emu.app, 'CreateUserPoolClient', { UserPoolId: seed.poolId, ClientName: 'api', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+    const clientId = c['UserPoolClient'].ClientId as string;
+    const auth = await must(emu.app, 'InitiateAuth', { ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'alice', PASSWORD } });
+    for (let i = 0; i < 2; i += 1) {
+      const res = await postForm(`${emu.url}/oauth2/token`, { grant_type: 'refresh_token', client_id: clientId, refresh_token: auth['AuthenticationResult'].RefreshToken });
+      expect(res.status).toBe(200);
+      expect(typeof res.body.id_token).toBe('string');
+      expect(JSON.parse(Buffer.from(res.body.access_token.split('.')[1], 'base64url').toString()).scope).toBe('aws.cognito.signin.user.admin');
+    }
   });
 
   it('refuses a wrong PKCE verifier', async () => {
