@@ -102,6 +102,9 @@ describe('USER_SRP_AUTH', () => {
     const r = await srp(f, poolId, clientId, 'alice', PASSWORD);
     await f.ok('AdminDisableUser', { UserPoolId: poolId, Username: 'alice' });
     expect((await f.fail('RespondToAuthChallenge', r.answer)).message).toBe('User is disabled.');
+    await f.ok('SignUp', { ClientId: clientId, Username: 'bob', Password: PASSWORD });
+    const b = await srp(f, poolId, clientId, 'bob', PASSWORD);
+    expect(await f.fail('RespondToAuthChallenge', b.answer)).toMatchObject({ type: 'UserNotConfirmedException', message: 'User is not confirmed.' });
   });
 
   it('a FORCE_CHANGE_PASSWORD user answers NEW_PASSWORD_REQUIRED after the SRP proof', async () => {
@@ -112,5 +115,24 @@ describe('USER_SRP_AUTH', () => {
     const next = await f.ok('RespondToAuthChallenge', r.answer);
     expect(next.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
     expect(typeof next.Session).toBe('string');
+  });
+
+  it('AdminInitiateAuth USER_SRP_AUTH + AdminRespondToAuthChallenge complete a sign-in', async () => {
+    const f = fixture();
+    const { poolId, clientId } = await f.pool();
+    await f.user(poolId, 'alice', PASSWORD);
+    const { aHex, AHex } = clientStart();
+    const ch = await f.ok('AdminInitiateAuth', { UserPoolId: poolId, ClientId: clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'alice', SRP_A: AHex } });
+    const p = ch.ChallengeParameters;
+    const timestamp = formatSrpTimestamp(new Date(Date.UTC(2025, 2, 4, 9, 5, 7)));
+    expect(timestamp).toBe('Tue Mar 4 09:05:07 UTC 2025');
+    const sig = clientSignature({ poolName: poolNameOf(poolId), userId: 'alice', password: PASSWORD, saltHex: p.SALT, BHex: p.SRP_B, aHex, AHex, secretBlockB64: p.SECRET_BLOCK, timestamp });
+    const done = await f.ok('AdminRespondToAuthChallenge', {
+      UserPoolId: poolId,
+      ClientId: clientId,
+      ChallengeName: 'PASSWORD_VERIFIER',
+      ChallengeResponses: { USERNAME: 'alice', PASSWORD_CLAIM_SECRET_BLOCK: p.SECRET_BLOCK, TIMESTAMP: timestamp, PASSWORD_CLAIM_SIGNATURE: sig },
+    });
+    expect(done.AuthenticationResult.AccessToken).toBeTruthy();
   });
 });
