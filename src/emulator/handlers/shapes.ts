@@ -4,7 +4,7 @@ import type { ClientConfig } from '../store/types.js';
 import { epochSec } from './common.js';
 
 /** DescribeUserPool's `UserPool` (UserPoolType). */
-export function poolDescription(ctx: EmulatorContext, pool: PoolState): Record<string, unknown> {
+export function poolDescription(_ctx: EmulatorContext, pool: PoolState): Record<string, unknown> {
   const c = pool.config;
   const out: Record<string, unknown> = {
     ...c.extra,
@@ -25,7 +25,6 @@ export function poolDescription(ctx: EmulatorContext, pool: PoolState): Record<s
   };
   if (c.usernameAttributes.length > 0) out.UsernameAttributes = [...c.usernameAttributes];
   if (c.aliasAttributes.length > 0) out.AliasAttributes = [...c.aliasAttributes];
-  void ctx;
   return out;
 }
 
