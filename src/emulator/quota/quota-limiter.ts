@@ -1,15 +1,15 @@
 import { QUOTA_CATEGORY_NAMES, type QuotaCategory } from '../../cognito/categories.js';
-import type { Charge } from './charge.js';
+import type { Allowance, Charge } from './charge.js';
 import { HourlyLimits } from './hourly-limits.js';
 import type { QuotaProfile } from './quota-profile.js';
 import { capacityFor, TokenBucket } from './token-bucket.js';
 
 /** Which budget refused a call. */
-export type ThrottleReason = 'category' | 'challenge' | 'perUser' | 'perPoolOperation';
+export type ThrottleReason = 'category' | Allowance | 'perUser' | 'perPoolOperation';
 
 /** The outcome of {@link QuotaLimiter.admit}. */
 export type Admission =
-  | { readonly admitted: true; /** Budget the call drew on: its category's, or the challenge-response budget. */ readonly drewOn: 'category' | 'challenge' }
+  | { readonly admitted: true; /** Budget the call drew on: its category's, or a separate allowance. */ readonly drewOn: 'category' | Allowance }
   | { readonly admitted: false; readonly reason: ThrottleReason | 'hourly' };
 
 /** Who a call acts on (from `OperationRequest`). */
@@ -34,14 +34,15 @@ const IDLE_SWEEP_EVERY = 10_000;
 
 /**
  * The account's request-rate budgets (one emulator process = one account in one Region): smooth token buckets per
- * category shared by all pools, the challenge-response budget (multiplier x UserAuthentication) with spill-over,
+ * category shared by all pools, the separate allowances of challenge responses (3x UserAuthentication) and
+ * authorization-code redemptions (1x) with spill-over into UserAuthentication,
  * per-user read/write buckets, per-pool per-operation buckets and per-user hourly limits. A call is admitted only
  * when every budget it is charged to has a token; then it takes one from each (a refused call takes none).
  */
 export class QuotaLimiter {
   private readonly rates: Record<QuotaCategory, number>;
   private readonly categories = new Map<QuotaCategory, TokenBucket>();
-  private readonly challenge: TokenBucket;
+  private readonly allowances: Record<Allowance, TokenBucket>;
   private readonly perUser = new Map<string, TokenBucket>();
   private readonly perPoolOperation = new Map<string, TokenBucket>();
   private readonly hourly = new HourlyLimits();
@@ -53,15 +54,20 @@ export class QuotaLimiter {
   ) {
     this.rates = { ...profile.ratePerSec };
     for (const c of QUOTA_CATEGORY_NAMES) this.categories.set(c, this.bucket(this.rates[c], nowMs));
-    this.challenge = this.bucket(this.challengeRate(), nowMs);
+    this.allowances = {
+      challenge: this.bucket(this.allowanceRate('challenge'), nowMs),
+      authorizationCode: this.bucket(this.allowanceRate('authorizationCode'), nowMs),
+    };
   }
 
   private bucket(ratePerSec: number, nowMs: number): TokenBucket {
     return new TokenBucket(ratePerSec, capacityFor(ratePerSec, this.profile.burstSec), nowMs);
   }
 
-  private challengeRate(): number {
-    return this.rates.UserAuthentication * this.profile.challengeResponseMultiplier;
+  /** Rate of a separate allowance: its multiplier x the UserAuthentication rate. */
+  allowanceRate(allowance: Allowance): number {
+    const multiplier = allowance === 'challenge' ? this.profile.challengeResponseMultiplier : this.profile.authorizationCodeMultiplier;
+    return multiplier === 0 ? 0 : this.rates.UserAuthentication * multiplier;
   }
 
   /** Decides whether a call is admitted at `nowMs`, charging every budget it counts toward when it is. */
@@ -69,14 +75,15 @@ export class QuotaLimiter {
     if (++this.callsSinceSweep >= IDLE_SWEEP_EVERY) this.sweepIdle(nowMs);
     const take: TokenBucket[] = [];
     const categoryBucket = this.categories.get(charge.category) as TokenBucket;
-    let drewOn: 'category' | 'challenge' = 'category';
-    if (charge.challengeResponse && this.challenge.canTake(nowMs)) {
-      take.push(this.challenge);
-      drewOn = 'challenge';
+    let drewOn: 'category' | Allowance = 'category';
+    const own = charge.allowance ? this.allowances[charge.allowance] : undefined;
+    if (charge.allowance && own?.canTake(nowMs)) {
+      take.push(own);
+      drewOn = charge.allowance;
     } else if (categoryBucket.canTake(nowMs)) {
       take.push(categoryBucket);
     } else {
-      return { admitted: false, reason: charge.challengeResponse ? 'challenge' : 'category' };
+      return { admitted: false, reason: charge.allowance ?? 'category' };
     }
     if (charge.perUser && target.userKey !== null) {
       const rate = charge.perUser === 'read' ? this.profile.perUserReadPerSec : this.profile.perUserWritePerSec;
@@ -120,15 +127,17 @@ export class QuotaLimiter {
 
   /**
    * Sets a category's enforced rate from `nowMs` on (takes effect at once; tokens accrued so far are kept,
-   * clamped to the new bucket size). Changing UserAuthentication also rescales the challenge-response budget.
+   * clamped to the new bucket size). Changing UserAuthentication also rescales the separate allowances.
    * Bounds (account maximum, adjustability) are the caller's business.
    */
   setRatePerSec(category: QuotaCategory, ratePerSec: number, nowMs: number): void {
     this.rates[category] = ratePerSec;
     (this.categories.get(category) as TokenBucket).reconfigure(ratePerSec, capacityFor(ratePerSec, this.profile.burstSec), nowMs);
     if (category === 'UserAuthentication') {
-      const r = this.challengeRate();
-      this.challenge.reconfigure(r, capacityFor(r, this.profile.burstSec), nowMs);
+      for (const a of ['challenge', 'authorizationCode'] as const) {
+        const r = this.allowanceRate(a);
+        this.allowances[a].reconfigure(r, capacityFor(r, this.profile.burstSec), nowMs);
+      }
     }
   }
 
@@ -142,9 +151,9 @@ export class QuotaLimiter {
     }));
   }
 
-  /** Tokens left in the challenge-response budget at `nowMs`. */
-  challengeTokens(nowMs: number): number {
-    return this.challenge.available(nowMs);
+  /** Tokens left in a separate allowance at `nowMs`. */
+  allowanceTokens(allowance: Allowance, nowMs: number): number {
+    return this.allowances[allowance].available(nowMs);
   }
 
   /** Forgets per-user and per-pool buckets that are full again (they behave exactly like new ones). */

@@ -16,7 +16,8 @@ import { BUILT_IN_QUOTA_PROFILES, HOURLY_LIMIT_GROUP, type QuotaProfile } from '
  *   UserRead: 20              # enforced rate, requests/s ("unlimited" allowed)
  *   UserAuthentication: { ratePerSec: 300, accountMaxPerSec: 1000 }
  *   Uncategorized: 50         # unlimited by default; counted either way
- * challengeResponseMultiplier: 3
+ * challengeResponseMultiplier: 3  # challenge responses' own allowance, x UserAuthentication
+ * authorizationCodeMultiplier: 1  # authorization-code redemptions' own allowance, x UserAuthentication
  * perUser: { readPerSec: 10, writePerSec: 10 }
  * perPoolPerOperationPerSec: { UserPoolClientRead: 5 }
  * hourlyLimits: { ForgotPassword: 20, ConfirmSignUp: 15 }
@@ -39,6 +40,7 @@ export const quotaProfileFileSchema = z.strictObject({
   burstSec: z.number().positive({ error: 'expected seconds of rate, a number > 0' }).optional(),
   categories: z.partialRecord(categoryKey, categoryOverride).optional(),
   challengeResponseMultiplier: z.number().nonnegative().optional(),
+  authorizationCodeMultiplier: z.number().nonnegative().optional(),
   perUser: z.strictObject({ readPerSec: rate.optional(), writePerSec: rate.optional() }).optional(),
   perPoolPerOperationPerSec: z
     .partialRecord(
@@ -116,6 +118,7 @@ export function quotaProfileFromDocument(doc: unknown, file?: string): QuotaProf
     ratePerSec,
     accountMaxPerSec,
     challengeResponseMultiplier: f.challengeResponseMultiplier ?? base.challengeResponseMultiplier,
+    authorizationCodeMultiplier: f.authorizationCodeMultiplier ?? base.authorizationCodeMultiplier,
     perUserReadPerSec: f.perUser?.readPerSec !== undefined ? num(f.perUser.readPerSec) : base.perUserReadPerSec,
     perUserWritePerSec: f.perUser?.writePerSec !== undefined ? num(f.perUser.writePerSec) : base.perUserWritePerSec,
     perPoolPerOperationPerSec: perPool,

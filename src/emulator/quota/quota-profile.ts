@@ -24,6 +24,8 @@ export interface QuotaProfile {
   readonly accountMaxPerSec: Readonly<Record<QuotaCategory, number>>;
   /** Challenge responses' own budget, as a multiple of the UserAuthentication rate (AWS: 3). */
   readonly challengeResponseMultiplier: number;
+  /** Authorization-code redemptions' own allocation, as a multiple of the UserAuthentication rate (AWS: 1). */
+  readonly authorizationCodeMultiplier: number;
   /** Read-profile operations per user per second (AWS: 10). */
   readonly perUserReadPerSec: number;
   /** Write-profile operations per user per second (AWS: 10). */
@@ -70,6 +72,7 @@ export const AWS_DEFAULT_QUOTAS: QuotaProfile = {
   ratePerSec: perCategory((c) => CATEGORY_QUOTAS[c].defaultRatePerSec),
   accountMaxPerSec: perCategory(defaultAccountMax),
   challengeResponseMultiplier: CHALLENGE_RESPONSE_QUOTA_MULTIPLIER,
+  authorizationCodeMultiplier: 1,
   perUserReadPerSec: PER_USER_READ_RATE_PER_SEC,
   perUserWritePerSec: PER_USER_WRITE_RATE_PER_SEC,
   perPoolPerOperationPerSec: Object.fromEntries(
@@ -88,6 +91,7 @@ export const UNLIMITED_QUOTAS: QuotaProfile = {
   ratePerSec: perCategory(() => Number.POSITIVE_INFINITY),
   accountMaxPerSec: perCategory(() => Number.POSITIVE_INFINITY),
   challengeResponseMultiplier: CHALLENGE_RESPONSE_QUOTA_MULTIPLIER,
+  authorizationCodeMultiplier: 1,
   perUserReadPerSec: Number.POSITIVE_INFINITY,
   perUserWritePerSec: Number.POSITIVE_INFINITY,
   perPoolPerOperationPerSec: {},

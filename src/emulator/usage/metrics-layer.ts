@@ -30,7 +30,7 @@ export function metricsLayer(usage: UsageRecorder): Layer {
       const throttled = res.status >= 400 && errorTypeOf(res.body)?.includes('TooManyRequestsException') === true;
       usage.recordCall(category, req.receivedAtMs, throttled);
       if (kind && pool) {
-        const outcome = throttled ? 'throttle' : successOutcome(kind, res.status, res.body);
+        const outcome = throttled ? 'throttle' : successOutcome(kind, req.operation, res.status, res.body);
         if (outcome) usage.recordPool(pool, kind, outcome);
       }
       return res;

@@ -20,13 +20,13 @@ function admit(l: QuotaLimiter, c: Call, atMs: number) {
   return l.admit(chargeOf(c.op, c.body ?? {}), { operation: c.op, userPoolId: c.pool ?? null, userKey: c.user ?? null }, atMs);
 }
 
-/** Sends `n` copies of a call at `atMs`; returns [admitted via challenge, admitted via category, throttled]. */
+/** Sends `n` copies of a call at `atMs`; returns [admitted via a separate allowance, admitted via category, throttled]. */
 function burst(l: QuotaLimiter, c: Call, n: number, atMs: number): [number, number, number] {
   const out: [number, number, number] = [0, 0, 0];
   for (let i = 0; i < n; i++) {
     const a = admit(l, c, atMs);
     if (!a.admitted) out[2]++;
-    else if (a.drewOn === 'challenge') out[0]++;
+    else if (a.drewOn !== 'category') out[0]++;
     else out[1]++;
   }
   return out;
@@ -173,5 +173,32 @@ describe('per-user hourly limits', () => {
   it('other operations have none', () => {
     const l = new QuotaLimiter(AWS_DEFAULT_QUOTAS, 0);
     for (let i = 0; i < 100; i++) expect(hourly(l, 'GetUser', 'p/a', i)).toBe(true);
+  });
+});
+
+describe('OAuth endpoints (pseudo-operations of src/emulator/oauth)', () => {
+  it.each([
+    ['OAuth2Token.client_credentials', 'ClientAuthentication', null],
+    ['OAuth2Token.refresh_token', 'UserAuthentication', null],
+    ['OAuth2Token.authorization_code', 'UserAuthentication', 'authorizationCode'],
+    ['OAuth2Login', 'UserAuthentication', null],
+    ['OAuth2IdpResponse', 'UserFederation', null],
+    ['OAuth2Revoke', 'UserToken', null],
+    ['OAuth2Authorize', 'Uncategorized', null],
+    ['OAuth2UserInfo', 'Uncategorized', null],
+  ])('%s is charged to %s', (op, category, allowance) => {
+    expect(chargeOf(op, {})).toMatchObject({ category, allowance });
+  });
+
+  it('authorization-code redemptions get their own 1x allowance, then spill into UserAuthentication', () => {
+    const l = new QuotaLimiter(profile({ UserAuthentication: 2 }), 0);
+    const code: Call = { op: 'OAuth2Token.authorization_code' };
+    expect(burst(l, code, 5, 0)).toEqual([2, 2, 1]);
+    expect(burst(l, RESPOND, 7, 0)).toEqual([6, 0, 1]); // challenge allowance untouched; UserAuthentication empty
+  });
+
+  it('an allowance multiplier of 0 sends every call to the category', () => {
+    const l = new QuotaLimiter(profile({ UserAuthentication: 2 }, { challengeResponseMultiplier: 0 }), 0);
+    expect(burst(l, RESPOND, 3, 0)).toEqual([0, 2, 1]);
   });
 });

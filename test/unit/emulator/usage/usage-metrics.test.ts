@@ -75,6 +75,17 @@ describe('usage metrics layer', () => {
     });
   });
 
+  it('counts token-endpoint refresh grants as token refreshes', async () => {
+    const usage = new UsageRecorder(T0);
+    await run(usage, req('OAuth2Token.refresh_token', T0), { status: 200, body: null });
+    await run(usage, req('OAuth2Token.refresh_token', T0), { status: 400, body: null });
+    await run(usage, req('OAuth2Token.client_credentials', T0), { status: 200, body: null });
+    const s = usage.snapshot(T0);
+    expect(s.pools['us-east-1_P']).toMatchObject({ TokenRefreshSuccesses: 1, TokenRefreshAttempts: 2 });
+    expect(s.categories.UserAuthentication?.callCount).toBe(2);
+    expect(s.categories.ClientAuthentication?.callCount).toBe(1);
+  });
+
   it('ignores other services and calls without a pool for pool metrics', async () => {
     const usage = new UsageRecorder(T0);
     await metricsLayer(usage)({ ...req('GetId', T0), service: 'AWSCognitoIdentityService' }, async () => tokens);
