@@ -11,6 +11,18 @@ export { createEmulatorApp, type EmulatorApp, type EmulatorAppOptions } from './
 export type { CodeMode } from './emulator/context.js';
 export type { LockoutTracker } from './emulator/lockout-tracker.js';
 export type { BootstrapDocument, BootstrapSummary } from './emulator/bootstrap.js';
+export { createLimits, type Limits, type LimitsOptions } from './emulator/limits.js';
+export { limitsFromSpec, limitsAppOptions, type LimitsSpec } from './emulator/limits-app-options.js';
+export { AWS_DEFAULT_QUOTAS, UNLIMITED_QUOTAS, DEFAULT_BURST_SEC, type QuotaProfile } from './emulator/quota/quota-profile.js';
+export { loadQuotaProfile, quotaProfileFromDocument, quotaProfileFromText } from './emulator/quota/quota-profile-file.js';
+export { QuotaLimiter, type CategoryBudget } from './emulator/quota/quota-limiter.js';
+export { FailedSignInLockout, type LockoutOptions } from './emulator/quota/lockout.js';
+export { loadLatencySettings, type LatencySettings } from './emulator/latency/latency-profile-file.js';
+export { REALISTIC_LATENCY, ZERO_LATENCY, type LatencyProfile } from './emulator/latency/latency-profile.js';
+export type { LatencyDistribution } from './emulator/latency/latency-distribution.js';
+export { SimulatedTriggers } from './emulator/triggers/simulated-triggers.js';
+export { REALISTIC_TRIGGERS, ZERO_TRIGGERS, type TriggerProfile, type TriggerSpec } from './emulator/triggers/trigger-profile.js';
+export { METRICS_PATH, METRICS_RESET_PATH, type MetricsDocument } from './emulator/usage/metrics-route.js';
 export * from './metrics/histogram.js';
 export type * from './metrics/sample.js';
 export * from './metrics/run-result.js';
