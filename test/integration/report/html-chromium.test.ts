@@ -49,7 +49,9 @@ describe('HTML report in headless Chromium', () => {
     await page.waitForSelector('body[data-charts]', { timeout: 20_000 });
 
     const charts = await page.evaluate(() => {
-      const w = window as unknown as { cogcapCharts: { canvas: HTMLCanvasElement; data: { datasets: { label: string; data: unknown[] }[] } }[] };
+      // (runs in the page; the test tsconfig has no DOM lib, hence the structural types)
+      type Canvas = { id: string; width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null };
+      const w = globalThis as unknown as { cogcapCharts: { canvas: Canvas; data: { datasets: { label: string; data: unknown[] }[] } }[] };
       return w.cogcapCharts.map((c) => {
         const ctx = c.canvas.getContext('2d')!;
         const { width, height } = c.canvas;
