@@ -33,6 +33,7 @@ const CARRIED_BY: Readonly<Record<string, string>> = {
   'passwordReset.confirm': 'passwordReset.forgot',
   'signIn.hostedUi.redeem': 'signIn.hostedUi.steps',
   'federation.redeem': 'federation.idpResponse',
+  'identityPool.GetId': 'identityPool.GetCredentialsForIdentity',
 };
 
 /** Options of {@link emitScenario}. */
@@ -95,6 +96,7 @@ export function emitScenario(plan: Plan, o: EmitScenarioOptions): EmittedScenari
   const registered = new Set(o.flowNames);
   const byFlow = new Map<string, { rate: number; lineIds: string[] }>();
   const notReproduced: EmittedScenario['notReproduced'][number][] = [];
+  const reproduced = new Set<string>();
   for (const l of plan.lines) {
     if (CARRIED_BY[l.id]) continue;
     const flow = candidatesOf(l).find((f) => registered.has(f));
@@ -106,6 +108,13 @@ export function emitScenario(plan: Plan, o: EmitScenarioOptions): EmittedScenari
     e.rate += l.peakRatePerSec.value;
     e.lineIds.push(l.id);
     byFlow.set(flow, e);
+    reproduced.add(l.id);
+  }
+  for (const l of plan.lines) {
+    const carrier = CARRIED_BY[l.id];
+    if (carrier && !reproduced.has(carrier) && l.peakRatePerSec.value > 0) {
+      notReproduced.push({ lineId: l.id, operation: l.operation, peakRatePerSec: l.peakRatePerSec.value });
+    }
   }
   const forecastTotal = [...byFlow.values()].reduce((a, e) => a + e.rate, 0);
   const maxRate = o.maxRatePerSec ?? DEFAULT_EMIT_MAX_RATE_PER_SEC;

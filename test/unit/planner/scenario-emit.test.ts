@@ -48,4 +48,15 @@ describe('emitScenario', () => {
       expect(scenario.name).toBe(`${plan.workload.name}-forecast-peak`);
     }
   });
+  it('uses the issue-10 flows once they are registered, and lists carried lines only when their carrier is missing', async () => {
+    const plan = planOf(await loadWorkload('scenarios/workload-b2b.yaml'));
+    const withOauth = emitScenario(plan, { flowNames: [...flowNames, 'federated-sign-in', 'client-credentials'] });
+    const flows = Object.fromEntries(withOauth.flows.map((f) => [f.flow, f.forecastRatePerSec]));
+    // federation 350,000/day × 7.2 / 86,400 = 29.1667/s; m2m 7,200,000/day × 1.5 / 86,400 = 125/s
+    expect(flows['federated-sign-in']).toBeCloseTo(29.1666667, 6);
+    expect(flows['client-credentials']).toBeCloseTo(125, 9);
+    expect(withOauth.notReproduced.map((n) => n.lineId)).not.toContain('federation.redeem');
+    const without = emitScenario(plan, { flowNames });
+    expect(without.notReproduced.map((n) => n.lineId)).toEqual(expect.arrayContaining(['federation.idpResponse', 'federation.redeem', 'm2m.clientCredentials']));
+  });
 });
