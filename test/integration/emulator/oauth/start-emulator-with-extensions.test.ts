@@ -18,7 +18,7 @@ describe('startEmulatorWithExtensions (with the usage/quota/latency limits)', ()
     const token = await postForm(`${running.url}/oauth2/token`, { grant_type: 'client_credentials' }, { authorization: basic(seed.m2m.id, seed.m2m.secret) });
     expect(token.status).toBe(200);
     const discovery = await fetch(`${running.url}/_cogcap/test-idp/.well-known/openid-configuration`);
-    expect((await discovery.json()).issuer).toBe(`${running.url}/_cogcap/test-idp`);
+    expect(((await discovery.json()) as { issuer: string }).issuer).toBe(`${running.url}/_cogcap/test-idp`);
     const pool = await running.app.call('CreateIdentityPool', { IdentityPoolName: 'x', AllowUnauthenticatedIdentities: true }, 'AWSCognitoIdentityService');
     expect(pool.status).toBe(200);
     const list = (n: number) => running.app.call('ListIdentities', { IdentityPoolId: pool.body['IdentityPoolId'], MaxResults: n }, 'AWSCognitoIdentityService');
