@@ -16,8 +16,10 @@ export const DEFAULT_USAGE_LOOKBACK_HOURS = 24;
 /** Options of {@link runAwsPreflight}. */
 export interface AwsPreflightOptions {
   readonly clients: Pick<PlannerAwsClients, 'serviceQuotas' | 'cognito' | 'cloudWatch'>;
-  /** Peak planned calls/s per category of the whole run (all shards together). */
+  /** Peak planned calls/s per category of the whole run (all shards together), challenge responses apart. */
   readonly plannedPeakRatePerSecByCategory: RatesByCategory;
+  /** Peak planned challenge responses/s (their own allowance; see assessPreflight). */
+  readonly plannedPeakChallengeResponseRatePerSec?: number;
   /** Share of each quota planned + current usage may reach; default 0.8. */
   readonly maxShare?: number;
   /** Hours of AWS/Usage history whose peak counts as current usage; default 24. */
@@ -53,12 +55,15 @@ export async function runAwsPreflight(o: AwsPreflightOptions): Promise<AwsPrefli
   const calibration = await calibrate(o.clients.cloudWatch, lookbackHours / 24, o.now);
   const quotas: Partial<Record<QuotaCategory, number>> = {};
   const usage: Partial<Record<QuotaCategory, number>> = {};
-  for (const c of Object.keys(o.plannedPeakRatePerSecByCategory) as QuotaCategory[]) {
+  const assessed = Object.keys(o.plannedPeakRatePerSecByCategory) as QuotaCategory[];
+  if ((o.plannedPeakChallengeResponseRatePerSec ?? 0) > 0 && !assessed.includes('UserAuthentication')) assessed.push('UserAuthentication');
+  for (const c of assessed) {
     quotas[c] = c === 'Uncategorized' ? Number.POSITIVE_INFINITY : table[quotaKeyId(USER_POOL_SERVICE_CODE, c)]?.valueRatePerSec;
     usage[c] = calibration.observed[c]?.peakRatePerSec ?? 0;
   }
   const assessment = assessPreflight({
     plannedPeakRatePerSecByCategory: o.plannedPeakRatePerSecByCategory,
+    ...(o.plannedPeakChallengeResponseRatePerSec !== undefined ? { plannedPeakChallengeResponseRatePerSec: o.plannedPeakChallengeResponseRatePerSec } : {}),
     quotas,
     recentUsagePeakRatePerSecByCategory: usage,
     ...(o.maxShare !== undefined ? { maxShare: o.maxShare } : {}),

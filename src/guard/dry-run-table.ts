@@ -39,20 +39,31 @@ export function renderDryRun(plan: PlannedCalls, assessment: PreflightAssessment
       [false, true, true, true, true, true, false],
     ),
   );
+  const ch = assessment.challenge;
+  if (ch) {
+    lines.push(
+      `Challenge responses: peak ${formatRate(ch.plannedRatePerSec)}/s against their own allowance of ` +
+        `${formatRate(ch.allowanceRatePerSec)}/s (3 × the UserAuthentication quota); spill-over into UserAuthentication: ` +
+        `${formatRate(ch.spillRatePerSec)}/s.`,
+    );
+  }
   lines.push(`Peak total: ${formatRate(plan.peakTotalRatePerSec)} calls/s.`);
   const categories = assessment.rows.map((r) => r.category);
+  const withChallenges = plan.peakChallengeResponseRatePerSec > 0;
+  const chHead = withChallenges ? ['Challenge responses'] : [];
   if (plan.perPhase.length > 0 && categories.length > 0) {
     lines.push('', 'Per phase (peak calls/s per category):');
     lines.push(
       table(
-        ['Phase', 'Duration', 'Peak arrivals/s', ...categories],
+        ['Phase', 'Duration', 'Peak arrivals/s', ...categories, ...chHead],
         plan.perPhase.map((p) => [
           p.name,
           `${formatRate(p.durationMs / 1000)}s`,
           formatRate(p.peakArrivalRatePerSec),
           ...categories.map((c) => formatRate(p.peakCallRatePerSecByCategory[c] ?? 0)),
+          ...(withChallenges ? [formatRate(p.peakChallengeResponseRatePerSec)] : []),
         ]),
-        [false, true, true, ...categories.map(() => true)],
+        [false, true, true, ...categories.map(() => true), ...chHead.map(() => true)],
       ),
     );
   }
@@ -60,13 +71,14 @@ export function renderDryRun(plan: PlannedCalls, assessment: PreflightAssessment
     lines.push('', 'Per second (expected calls per category):');
     lines.push(
       table(
-        ['t (s)', 'Arrivals', ...categories],
+        ['t (s)', 'Arrivals', ...categories, ...chHead],
         plan.perSecond.map((s) => [
           String(s.tSec),
           formatRate(s.arrivals),
           ...categories.map((c: QuotaCategory) => formatRate(s.callsByCategory[c] ?? 0)),
+          ...(withChallenges ? [formatRate(s.challengeResponses)] : []),
         ]),
-        [true, true, ...categories.map(() => true)],
+        [true, true, ...categories.map(() => true), ...chHead.map(() => true)],
       ),
     );
   }

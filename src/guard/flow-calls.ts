@@ -1,5 +1,5 @@
 import type { QuotaCategory } from '../cognito/categories.js';
-import { categoryOf } from '../cognito/operations.js';
+import { operationInfo } from '../cognito/operations.js';
 import type { RatesByCategory } from './preflight.js';
 
 /**
@@ -9,6 +9,8 @@ import type { RatesByCategory } from './preflight.js';
  * come from the catalogue. Keep it in step with src/load/flows/steps.ts and built-in-flows.ts: a flow or step
  * missing here is reported as unknown (and refused by the preflight), never silently counted as free.
  * Session steps sign in first when no live session is cached; that extra sign-in is not counted here.
+ * Challenge responses (RespondToAuthChallenge, AdminRespondToAuthChallenge) are counted apart: they draw on their
+ * own allowance of 3× the UserAuthentication quota and only their excess spills into UserAuthentication.
  */
 
 /** One call: an operation, charged to its catalogue category unless `category` says otherwise. */
@@ -54,11 +56,27 @@ export const BUILT_IN_FLOW_CALLS: Readonly<Record<string, readonly PlannedCall[]
   'app-session': ['InitiateAuth', 'RespondToAuthChallenge', 'GetUser', 'UpdateUserAttributes', 'InitiateAuth', 'GlobalSignOut'],
 };
 
-/** Counts calls per category (`times` each). */
-export function callsByCategoryOf(calls: readonly PlannedCall[], times = 1, into: Partial<Record<QuotaCategory, number>> = {}): RatesByCategory {
+/** Calls of one arrival: charged directly to categories, and challenge responses (their own allowance). */
+export interface CallsPerArrival {
+  readonly byCategory: RatesByCategory;
+  /** Challenge responses charged to the challenge allowance (not to a category directly). */
+  readonly challengeResponses: number;
+}
+
+interface MutableCalls {
+  byCategory: Partial<Record<QuotaCategory, number>>;
+  challengeResponses: number;
+}
+
+/** Counts calls (`times` each) per category, challenge responses apart; an explicit category overrides. */
+export function countCalls(calls: readonly PlannedCall[], times = 1, into: MutableCalls = { byCategory: {}, challengeResponses: 0 }): CallsPerArrival {
   for (const call of calls) {
-    const c = typeof call === 'string' ? categoryOf(call) : call.category;
-    into[c] = (into[c] ?? 0) + times;
+    if (typeof call === 'string' && operationInfo(call).challengeResponse) {
+      into.challengeResponses += times;
+      continue;
+    }
+    const c = typeof call === 'string' ? operationInfo(call).category : call.category;
+    into.byCategory[c] = (into.byCategory[c] ?? 0) + times;
   }
   return into;
 }
@@ -73,25 +91,25 @@ export interface FlowCallsInput {
 }
 
 /**
- * Calls per category of one arrival of a flow, or undefined when the flow (or one of its steps) is not in the
- * tables. Custom flows sum their steps' calls (times `params.repeat`, default 1); built-in flows use
- * {@link BUILT_IN_FLOW_CALLS} under `builtin` (or `name`).
+ * Calls of one arrival of a flow, or undefined when the flow (or one of its steps) is not in the tables. Custom
+ * flows sum their steps' calls (times `params.repeat`, default 1); built-in flows use {@link BUILT_IN_FLOW_CALLS}
+ * under `builtin` (or `name`).
  */
 export function callsPerArrivalOf(
   flow: FlowCallsInput,
   builtInFlowCalls: Readonly<Record<string, readonly PlannedCall[]>> = BUILT_IN_FLOW_CALLS,
   stepCalls: Readonly<Record<string, readonly PlannedCall[]>> = STEP_CALLS,
-): RatesByCategory | undefined {
+): CallsPerArrival | undefined {
   if (flow.steps && flow.steps.length > 0) {
-    const out: Partial<Record<QuotaCategory, number>> = {};
+    const out: MutableCalls = { byCategory: {}, challengeResponses: 0 };
     for (const s of flow.steps) {
       const calls = stepCalls[s.step];
       if (!calls) return undefined;
       const repeat = s.params?.['repeat'];
-      callsByCategoryOf(calls, typeof repeat === 'number' && repeat >= 1 ? repeat : 1, out);
+      countCalls(calls, typeof repeat === 'number' && repeat >= 1 ? repeat : 1, out);
     }
     return out;
   }
   const known = builtInFlowCalls[flow.builtin ?? flow.name];
-  return known ? callsByCategoryOf(known) : undefined;
+  return known ? countCalls(known) : undefined;
 }

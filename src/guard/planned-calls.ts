@@ -1,5 +1,5 @@
 import type { QuotaCategory } from '../cognito/categories.js';
-import { callsPerArrivalOf, type FlowCallsInput } from './flow-calls.js';
+import { callsPerArrivalOf, type CallsPerArrival, type FlowCallsInput } from './flow-calls.js';
 import type { RatesByCategory } from './preflight.js';
 
 /**
@@ -29,8 +29,10 @@ export interface PlannedSecond {
   readonly tSec: number;
   /** Expected arrivals in [tSec, tSec + 1). */
   readonly arrivals: number;
-  /** Expected calls per category in that second. */
+  /** Expected calls per category in that second (challenge responses apart). */
   readonly callsByCategory: RatesByCategory;
+  /** Expected challenge responses in that second. */
+  readonly challengeResponses: number;
 }
 
 /** Planned figures of one phase. */
@@ -39,8 +41,10 @@ export interface PlannedPhase {
   readonly durationMs: number;
   /** Highest instantaneous arrival rate of the phase, arrivals/s. */
   readonly peakArrivalRatePerSec: number;
-  /** Highest instantaneous call rate per category, calls/s. */
+  /** Highest instantaneous call rate per category, calls/s (challenge responses apart). */
   readonly peakCallRatePerSecByCategory: RatesByCategory;
+  /** Highest instantaneous challenge-response rate, calls/s. */
+  readonly peakChallengeResponseRatePerSec: number;
   /** Expected calls of the whole phase per category. */
   readonly callsByCategory: RatesByCategory;
 }
@@ -49,14 +53,19 @@ export interface PlannedPhase {
 export interface PlannedCalls {
   readonly perSecond: readonly PlannedSecond[];
   readonly perPhase: readonly PlannedPhase[];
-  /** Highest instantaneous call rate per category over the run, calls/s (what the preflight compares). */
+  /**
+   * Highest instantaneous call rate per category over the run, calls/s (what the preflight compares), without
+   * challenge responses, which have their own allowance.
+   */
   readonly peakRatePerSecByCategory: RatesByCategory;
-  /** Highest instantaneous total call rate, calls/s (what the rate ceiling compares). */
+  /** Highest instantaneous rate of challenge responses, calls/s. */
+  readonly peakChallengeResponseRatePerSec: number;
+  /** Highest instantaneous total call rate including challenge responses, calls/s (what the rate ceiling compares). */
   readonly peakTotalRatePerSec: number;
   /** Expected calls of the whole run per category. */
   readonly totalCallsByCategory: RatesByCategory;
-  /** Calls per arrival per category of each flow in the mix (weight not applied). */
-  readonly callsPerArrivalByFlow: Readonly<Record<string, RatesByCategory>>;
+  /** Calls per arrival of each flow in the mix (weight not applied). */
+  readonly callsPerArrivalByFlow: Readonly<Record<string, CallsPerArrival>>;
   /** Flows whose calls are not known (not counted in any figure: the plan is incomplete). */
   readonly unknownFlows: readonly string[];
 }
@@ -68,7 +77,8 @@ export function planCallsByCategory(input: PlannedCallsInput): PlannedCalls {
   const totalWeight = input.flows.reduce((s, f) => s + f.weight, 0);
   // Calls per arrival of the mix: Σ_f share_f × calls_f[category].
   const mix: Partial<Record<QuotaCategory, number>> = {};
-  const callsPerArrivalByFlow: Record<string, RatesByCategory> = {};
+  let mixChallenges = 0;
+  const callsPerArrivalByFlow: Record<string, CallsPerArrival> = {};
   const unknownFlows: string[] = [];
   for (const f of input.flows) {
     const calls = callsPerArrivalOf(f);
@@ -78,10 +88,11 @@ export function planCallsByCategory(input: PlannedCallsInput): PlannedCalls {
     }
     callsPerArrivalByFlow[f.name] = calls;
     const share = totalWeight > 0 ? f.weight / totalWeight : 0;
-    for (const [c, n] of Object.entries(calls)) mix[c as QuotaCategory] = (mix[c as QuotaCategory] ?? 0) + share * (n ?? 0);
+    for (const [c, n] of Object.entries(calls.byCategory)) mix[c as QuotaCategory] = (mix[c as QuotaCategory] ?? 0) + share * (n ?? 0);
+    mixChallenges += share * calls.challengeResponses;
   }
   const times = (k: number): RatesByCategory => scale(mix, k);
-  const totalMixCalls = Object.values(mix).reduce<number>((s, n) => s + (n ?? 0), 0);
+  const totalMixCalls = Object.values(mix).reduce<number>((s, n) => s + (n ?? 0), 0) + mixChallenges;
 
   // Expected arrivals per second: integrate the piecewise-linear rate over each one-second window.
   const totalMs = input.phases.reduce((s, p) => s + p.durationMs, 0);
@@ -115,15 +126,17 @@ export function planCallsByCategory(input: PlannedCallsInput): PlannedCalls {
       durationMs: phase.durationMs,
       peakArrivalRatePerSec: phasePeak,
       peakCallRatePerSecByCategory: times(phasePeak),
+      peakChallengeResponseRatePerSec: phasePeak * mixChallenges,
       callsByCategory: times(phaseArrivals),
     });
     phaseStartMs += phase.durationMs;
   }
   const totalArrivals = arrivalsPerSec.reduce((s, n) => s + n, 0);
   return {
-    perSecond: arrivalsPerSec.map((arrivals, tSec) => ({ tSec, arrivals, callsByCategory: times(arrivals) })),
+    perSecond: arrivalsPerSec.map((arrivals, tSec) => ({ tSec, arrivals, callsByCategory: times(arrivals), challengeResponses: arrivals * mixChallenges })),
     perPhase,
     peakRatePerSecByCategory: times(peakArrival),
+    peakChallengeResponseRatePerSec: peakArrival * mixChallenges,
     peakTotalRatePerSec: peakArrival * totalMixCalls,
     totalCallsByCategory: times(totalArrivals),
     callsPerArrivalByFlow,

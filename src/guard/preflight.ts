@@ -1,4 +1,4 @@
-import type { QuotaCategory } from '../cognito/categories.js';
+import { CHALLENGE_RESPONSE_QUOTA_MULTIPLIER, type QuotaCategory } from '../cognito/categories.js';
 
 /**
  * Preflight of a run against a real pool (pure): for every category the run will call, planned peak rate plus the
@@ -14,8 +14,13 @@ export type RatesByCategory = Readonly<Partial<Record<QuotaCategory, number>>>;
 
 /** Inputs of {@link assessPreflight}. */
 export interface PreflightInput {
-  /** Peak planned calls per second of the run, per category. */
+  /** Peak planned calls per second of the run, per category (challenge responses apart). */
   readonly plannedPeakRatePerSecByCategory: RatesByCategory;
+  /**
+   * Peak planned challenge responses per second: they have their own allowance of 3× the UserAuthentication quota;
+   * only their excess (spill-over) is charged to UserAuthentication. Default 0.
+   */
+  readonly plannedPeakChallengeResponseRatePerSec?: number;
   /** Quota in force per category, requests/s (Service Quotas value or provisioned limit). Infinity = unlimited. */
   readonly quotas: RatesByCategory;
   /** Recent peak usage of the account (CloudWatch AWS/Usage CallCount / period), requests/s. Absent = 0. */
@@ -46,11 +51,22 @@ export interface PreflightRefusal {
   readonly reason: string;
 }
 
+/** Challenge responses against their own allowance. */
+export interface ChallengeAllowance {
+  readonly plannedRatePerSec: number;
+  /** 3 × the UserAuthentication quota, requests/s (0 when that quota is unknown: everything spills). */
+  readonly allowanceRatePerSec: number;
+  /** max(0, planned − allowance): charged to UserAuthentication, requests/s. */
+  readonly spillRatePerSec: number;
+}
+
 /** Outcome of {@link assessPreflight}. */
 export interface PreflightAssessment {
   /** True when no category is refused. */
   readonly ok: boolean;
   readonly maxShare: number;
+  /** Present when challenge responses are planned. */
+  readonly challenge?: ChallengeAllowance;
   /** Every category with planned calls, in the order of the planned map. */
   readonly rows: readonly PreflightRow[];
   readonly refusals: readonly PreflightRefusal[];
@@ -68,7 +84,8 @@ export function formatShare(share: number): string {
 }
 
 /**
- * Compares planned plus current usage with `maxShare` of each quota. Only categories with a planned rate above 0
+ * Compares planned plus current usage with `maxShare` of each quota; challenge responses beyond their allowance
+ * of 3× the UserAuthentication quota are added to UserAuthentication first. Only categories with a planned rate above 0
  * are assessed. A category whose quota is unknown is refused (we cannot show it is safe); an unlimited quota
  * (Infinity) always passes. Refusal reasons name the category and every figure, e.g.
  * `UserAuthentication: planned 100/s + current usage 20/s = 120/s, 100% of the quota 120/s (limit 80% = 96/s)`.
@@ -78,7 +95,18 @@ export function assessPreflight(input: PreflightInput): PreflightAssessment {
   if (!(maxShare > 0 && maxShare <= 1)) throw new RangeError(`maxShare must be in (0, 1], got ${maxShare}`);
   const rows: PreflightRow[] = [];
   const refusals: PreflightRefusal[] = [];
-  for (const [cat, planned] of Object.entries(input.plannedPeakRatePerSecByCategory)) {
+  // Challenge responses: their own allowance; the excess is charged to UserAuthentication.
+  const plannedByCategory: Partial<Record<QuotaCategory, number>> = { ...input.plannedPeakRatePerSecByCategory };
+  const challengeRate = input.plannedPeakChallengeResponseRatePerSec ?? 0;
+  let challenge: ChallengeAllowance | undefined;
+  if (challengeRate > 0) {
+    const authQuota = input.quotas.UserAuthentication;
+    const allowance = authQuota !== undefined && !Number.isNaN(authQuota) ? CHALLENGE_RESPONSE_QUOTA_MULTIPLIER * authQuota : 0;
+    const spill = Math.max(0, challengeRate - allowance);
+    challenge = { plannedRatePerSec: challengeRate, allowanceRatePerSec: allowance, spillRatePerSec: spill };
+    if (spill > 0) plannedByCategory.UserAuthentication = (plannedByCategory.UserAuthentication ?? 0) + spill;
+  }
+  for (const [cat, planned] of Object.entries(plannedByCategory)) {
     const category = cat as QuotaCategory;
     if (planned === undefined || !(planned > 0)) continue;
     const current = Math.max(0, input.recentUsagePeakRatePerSecByCategory[category] ?? 0);
@@ -108,7 +136,7 @@ export function assessPreflight(input: PreflightInput): PreflightAssessment {
       });
     }
   }
-  return { ok: refusals.length === 0, maxShare, rows, refusals };
+  return { ok: refusals.length === 0, maxShare, ...(challenge ? { challenge } : {}), rows, refusals };
 }
 
 function row(

@@ -103,6 +103,7 @@ export async function prepareRunGuards(input: RunGuardsInput): Promise<RunGuards
   const preflight = await runAwsPreflight({
     clients: input.clients,
     plannedPeakRatePerSecByCategory: plan.peakRatePerSecByCategory,
+    plannedPeakChallengeResponseRatePerSec: plan.peakChallengeResponseRatePerSec,
     now: input.now,
     ...(input.maxShare !== undefined ? { maxShare: input.maxShare } : {}),
     ...(input.usageLookbackHours !== undefined ? { usageLookbackHours: input.usageLookbackHours } : {}),
@@ -146,6 +147,7 @@ export function renderDryRunReport(input: DryRunReportInput): string {
   const plan = planCallsByCategory(input.scenario);
   const assessment = assessPreflight({
     plannedPeakRatePerSecByCategory: plan.peakRatePerSecByCategory,
+    plannedPeakChallengeResponseRatePerSec: plan.peakChallengeResponseRatePerSec,
     quotas: input.quotas ?? defaultQuotasByCategory(),
     recentUsagePeakRatePerSecByCategory: input.usage ?? {},
     ...(input.maxShare !== undefined ? { maxShare: input.maxShare } : {}),

@@ -15,17 +15,18 @@ const ramp = (name: string, seconds: number, from: number, to: number) => ({
 
 describe('callsPerArrivalOf', () => {
   it.each([
-    [{ name: 'srp-sign-in', builtin: 'srp-sign-in' }, { UserAuthentication: 2 }],
-    [{ name: 'login', builtin: 'password-sign-in' }, { UserAuthentication: 1 }],
-    [{ name: 'sign-up' }, { UserCreation: 2 }],
-    [{ name: 'first-sign-in' }, { UserCreation: 1, UserAuthentication: 1, UserAccountRecovery: 1 }],
-    [{ name: 'app-session' }, { UserAuthentication: 3, UserRead: 1, UserUpdate: 2 }],
+    [{ name: 'srp-sign-in', builtin: 'srp-sign-in' }, { byCategory: { UserAuthentication: 1 }, challengeResponses: 1 }],
+    [{ name: 'login', builtin: 'password-sign-in' }, { byCategory: { UserAuthentication: 1 }, challengeResponses: 0 }],
+    [{ name: 'sign-up' }, { byCategory: { UserCreation: 2 }, challengeResponses: 0 }],
+    // The NEW_PASSWORD_REQUIRED answer is charged to UserAccountRecovery, not to the challenge allowance.
+    [{ name: 'first-sign-in' }, { byCategory: { UserCreation: 1, UserAuthentication: 1, UserAccountRecovery: 1 }, challengeResponses: 0 }],
+    [{ name: 'app-session' }, { byCategory: { UserAuthentication: 2, UserRead: 1, UserUpdate: 2 }, challengeResponses: 1 }],
     [
       {
         name: 'custom',
         steps: [{ step: 'srpSignIn' }, { step: 'getUser', params: { repeat: 3 } }, { step: 'think', params: { ms: 10 } }, { step: 'globalSignOut' }],
       },
-      { UserAuthentication: 2, UserRead: 3, UserUpdate: 1 },
+      { byCategory: { UserAuthentication: 1, UserRead: 3, UserUpdate: 1 }, challengeResponses: 1 },
     ],
     [{ name: 'mystery' }, undefined],
     [{ name: 'custom', steps: [{ step: 'dance' }] }, undefined],
@@ -36,8 +37,8 @@ describe('callsPerArrivalOf', () => {
 
 describe('planCallsByCategory', () => {
   it('constant phase, weighted mix: hand-computed per second and peaks', () => {
-    // 10 arrivals/s for 3 s; mix 3:1 of signInSrp (2 UserAuthentication) and getUser (1 UserRead).
-    // Per second: UserAuthentication 10 × 0.75 × 2 = 15, UserRead 10 × 0.25 × 1 = 2.5.
+    // 10 arrivals/s for 3 s; mix 3:1 of srp-sign-in (InitiateAuth + a challenge response) and profile-read (GetUser).
+    // Per second: UserAuthentication 10 × 0.75 = 7.5, challenge responses 7.5, UserRead 10 × 0.25 = 2.5.
     const plan = planCallsByCategory({
       phases: [constant('steady', 3, 10)],
       flows: [
@@ -45,10 +46,13 @@ describe('planCallsByCategory', () => {
         { name: 'profile-read', weight: 1 },
       ],
     });
-    expect(plan.perSecond).toEqual([0, 1, 2].map((tSec) => ({ tSec, arrivals: 10, callsByCategory: { UserAuthentication: 15, UserRead: 2.5 } })));
-    expect(plan.peakRatePerSecByCategory).toEqual({ UserAuthentication: 15, UserRead: 2.5 });
+    expect(plan.perSecond).toEqual(
+      [0, 1, 2].map((tSec) => ({ tSec, arrivals: 10, callsByCategory: { UserAuthentication: 7.5, UserRead: 2.5 }, challengeResponses: 7.5 })),
+    );
+    expect(plan.peakRatePerSecByCategory).toEqual({ UserAuthentication: 7.5, UserRead: 2.5 });
+    expect(plan.peakChallengeResponseRatePerSec).toBe(7.5);
     expect(plan.peakTotalRatePerSec).toBe(17.5);
-    expect(plan.totalCallsByCategory).toEqual({ UserAuthentication: 45, UserRead: 7.5 });
+    expect(plan.totalCallsByCategory).toEqual({ UserAuthentication: 22.5, UserRead: 7.5 });
     expect(plan.unknownFlows).toEqual([]);
   });
 

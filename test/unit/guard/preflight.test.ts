@@ -73,3 +73,34 @@ describe('assessPreflight', () => {
     ).toThrow(RangeError);
   });
 });
+
+describe('assessPreflight: challenge responses', () => {
+  it.each([
+    // challenge, direct UA, UA quota, allowance, spill, planned UA after spill, ok
+    { challenge: 300, direct: 50, quota: 120, allowance: 360, spill: 0, planned: 50, ok: true },
+    { challenge: 400, direct: 50, quota: 120, allowance: 360, spill: 40, planned: 90, ok: true },
+    { challenge: 400, direct: 60, quota: 120, allowance: 360, spill: 40, planned: 100, ok: false },
+    { challenge: 10, direct: 0, quota: 120, allowance: 360, spill: 0, planned: undefined, ok: true },
+  ])('$challenge responses/s with $direct direct/s against $quota/s', (t) => {
+    const a = assessPreflight({
+      plannedPeakRatePerSecByCategory: t.direct > 0 ? { UserAuthentication: t.direct } : {},
+      plannedPeakChallengeResponseRatePerSec: t.challenge,
+      quotas: { UserAuthentication: t.quota },
+      recentUsagePeakRatePerSecByCategory: {},
+    });
+    expect(a.challenge).toEqual({ plannedRatePerSec: t.challenge, allowanceRatePerSec: t.allowance, spillRatePerSec: t.spill });
+    expect(a.rows.find((r) => r.category === 'UserAuthentication')?.plannedRatePerSec).toBe(t.planned);
+    expect(a.ok).toBe(t.ok);
+  });
+
+  it('charges every challenge response to UserAuthentication when its quota is unknown (and refuses)', () => {
+    const a = assessPreflight({
+      plannedPeakRatePerSecByCategory: {},
+      plannedPeakChallengeResponseRatePerSec: 10,
+      quotas: {},
+      recentUsagePeakRatePerSecByCategory: {},
+    });
+    expect(a.challenge).toEqual({ plannedRatePerSec: 10, allowanceRatePerSec: 0, spillRatePerSec: 10 });
+    expect(a.ok).toBe(false);
+  });
+});

@@ -41,7 +41,8 @@ async function refusal(p: Promise<unknown>): Promise<TargetError> {
 describe('prepareRunGuards', () => {
   it('emulator targets get the plan only, without AWS calls', async () => {
     const g = await prepareRunGuards({ scenario: scenario('emulator', 1000), now: NOW });
-    expect(g.plan.peakRatePerSecByCategory).toEqual({ UserAuthentication: 2000 });
+    expect(g.plan.peakRatePerSecByCategory).toEqual({ UserAuthentication: 1000 });
+    expect(g.plan.peakChallengeResponseRatePerSec).toBe(1000);
     expect(g.gate).toBeUndefined();
     expect(g.breaker).toBeUndefined();
     expect(sq.calls()).toHaveLength(0);
@@ -65,14 +66,26 @@ describe('prepareRunGuards', () => {
   });
 
   it('refuses a plan above the share of the quota, naming the figures', async () => {
-    // 50 SRP sign-ins/s = 100 UserAuthentication calls/s > 0.8 × 120 = 96.
-    const err = await refusal(prepareRunGuards({ scenario: scenario('aws', 50, 'srp-sign-in', true), clients, provisioned: false, now: NOW }));
+    // 100 SRP sign-ins/s = 100 InitiateAuth/s > 0.8 × 120 = 96 (the 100 challenge responses/s fit their 360/s allowance).
+    const err = await refusal(prepareRunGuards({ scenario: scenario('aws', 100, 'srp-sign-in', true), clients, provisioned: false, now: NOW }));
     expect(err.message).toContain('UserAuthentication: planned 100/s + current usage 0/s = 100/s, 83.3% of the quota 120/s (limit 80% = 96/s)');
+  });
+
+  it('charges challenge responses beyond their allowance to UserAuthentication', async () => {
+    // A custom flow with 5 SRP sign-ins per arrival at 80/s: 400 responses/s, allowance 360/s, spill 40/s;
+    // UserAuthentication 80 + 40 = 120/s > 96/s.
+    const s: GuardedScenario = {
+      ...scenario('aws', 80, 'srp-sign-in', true),
+      flows: [{ name: 'mfa-heavy', weight: 1, steps: [{ step: 'passwordSignIn' }, { step: 'srpSignIn', params: { repeat: 5 } }] }],
+    };
+    const err = await refusal(prepareRunGuards({ scenario: s, clients, provisioned: false, maxRatePerSec: 1000, now: NOW }));
+    // passwordSignIn 80 + 5 × 80 InitiateAuth = 480/s direct, plus 40/s spill.
+    expect(err.message).toContain('UserAuthentication: planned 520/s + current usage 0/s = 520/s');
   });
 
   it('passes a safe plan and returns the gate (per shard) and the breaker', async () => {
     const g = await prepareRunGuards({
-      scenario: scenario('aws', 40, 'srp-sign-in', true),
+      scenario: scenario('aws', 80, 'srp-sign-in', true),
       clients,
       provisioned: false,
       maxRatePerSec: 200,
@@ -80,6 +93,7 @@ describe('prepareRunGuards', () => {
       now: NOW,
     });
     expect(g.preflight!.assessment.rows.map((r) => [r.category, r.plannedRatePerSec, r.quotaRatePerSec])).toEqual([['UserAuthentication', 80, 120]]);
+    expect(g.preflight!.assessment.challenge).toEqual({ plannedRatePerSec: 80, allowanceRatePerSec: 360, spillRatePerSec: 0 });
     expect(g.ceilingRatePerSec).toBe(50);
     expect(g.gate!.ceilingRatePerSec).toBe(50);
     expect(g.breaker!.state.tripped).toBe(false);
@@ -89,9 +103,10 @@ describe('prepareRunGuards', () => {
 
 describe('renderDryRunReport', () => {
   it('compares with the documented defaults and checks a ceiling', () => {
-    const text = renderDryRunReport({ scenario: scenario('aws', 50), maxRatePerSec: 90 });
+    const text = renderDryRunReport({ scenario: scenario('aws', 100), maxRatePerSec: 190 });
     expect(text).toContain('Quotas: documented defaults (no AWS calls made); share limit 80%.');
     expect(text).toContain('REFUSED UserAuthentication: planned 100/s');
-    expect(text).toContain('REFUSED the planned peak of 100 calls/s exceeds the hard rate ceiling of 90 calls/s');
+    expect(text).toContain('Challenge responses: peak 100/s against their own allowance of 360/s');
+    expect(text).toContain('REFUSED the planned peak of 200 calls/s exceeds the hard rate ceiling of 190 calls/s');
   });
 });
