@@ -105,18 +105,27 @@ export interface ReportModel {
   readonly warnings: readonly string[];
 }
 
-const callRow = (name: string, s: CallStats): CallRow => ({
-  name,
-  calls: s.count,
-  ratePerSec: s.achievedRatePerSec,
-  throttleRate: s.throttleRate,
-  errorRate: s.errorRate,
-  p50Us: s.latency.intended.p50Us,
-  p95Us: s.latency.intended.p95Us,
-  p99Us: s.latency.intended.p99Us,
-  maxUs: s.latency.intended.maxUs,
-  serviceP99Us: s.latency.service.p99Us,
-});
+/**
+ * HDR percentiles report the top of their bucket (within 0.1%), so a p99 can read 1 µs above the exact max:
+ * tables show percentiles capped at the max.
+ */
+const capped = (pUs: number, maxUs: number): number => (maxUs > 0 ? Math.min(pUs, maxUs) : pUs);
+
+const callRow = (name: string, s: CallStats): CallRow => {
+  const i = s.latency.intended;
+  return {
+    name,
+    calls: s.count,
+    ratePerSec: s.achievedRatePerSec,
+    throttleRate: s.throttleRate,
+    errorRate: s.errorRate,
+    p50Us: capped(i.p50Us, i.maxUs),
+    p95Us: capped(i.p95Us, i.maxUs),
+    p99Us: capped(i.p99Us, i.maxUs),
+    maxUs: i.maxUs,
+    serviceP99Us: capped(s.latency.service.p99Us, s.latency.service.maxUs),
+  };
+};
 
 function thresholdRow(t: ThresholdResult): ThresholdRow {
   const status = t.status ?? (t.passed ? 'pass' : 'fail');
@@ -223,8 +232,8 @@ export function buildReportModel(r: RunResult): ReportModel {
         completed: f.completed,
         failed: f.failed,
         achievedRatio: f.planned ? f.started / f.planned : 0,
-        p50Us: f.latency.summary.p50Us,
-        p99Us: f.latency.summary.p99Us,
+        p50Us: capped(f.latency.summary.p50Us, f.latency.summary.maxUs),
+        p99Us: capped(f.latency.summary.p99Us, f.latency.summary.maxUs),
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     errorsByType: [...errors.entries()].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../../src/report/html.js';
+import { buildResult } from '../../fixtures/metrics/build-result.js';
 import { launchDayResult } from '../../fixtures/metrics/launch-day.js';
 
 /**
@@ -81,5 +82,13 @@ describe('HTML report in headless Chromium', () => {
     const shot = join(dir, 'report.png');
     await page.screenshot({ path: shot, fullPage: true });
     expect((await stat(shot)).size).toBeGreaterThan(50_000);
+
+    // a run that made no calls still renders (empty charts), without errors
+    const empty = join(dir, 'empty.html');
+    await writeFile(empty, renderHtml(buildResult([])));
+    await page.goto(pathToFileURL(empty).href);
+    await page.waitForSelector('body[data-charts]', { timeout: 20_000 });
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { body: { dataset: { charts: string } } } }).document.body.dataset.charts)).toBe('4');
+    expect(errors).toEqual([]);
   }, 90_000);
 });
