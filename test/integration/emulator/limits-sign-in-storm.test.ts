@@ -94,4 +94,15 @@ describe('sign-in storm over HTTP', () => {
     expect(metrics.pools[POOL]).toMatchObject({ SignInSuccesses: first.signedIn + 80, SignInThrottles: first.throttled });
     expect(metrics.quotas.UserAuthentication?.ratePerSec).toBe(60);
   });
+
+  it('locks a user out after 5 wrong passwords (1 s, doubling), through the sign-in handlers', async () => {
+    await new Promise((r) => setTimeout(r, 1100)); // refill after the storms
+    const signIn = (password: string) =>
+      post('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: CLIENT, AuthParameters: { USERNAME: 'user7', PASSWORD: password } });
+    for (let i = 0; i < 5; i++) expect((await signIn('wrong')).body.message).toBe('Incorrect username or password.');
+    const locked = await signIn('Storm-Passw0rd!');
+    expect(locked).toMatchObject({ status: 400, type: 'NotAuthorizedException', body: { message: 'Password attempts exceeded' } });
+    await new Promise((r) => setTimeout(r, 1050));
+    expect((await signIn('Storm-Passw0rd!')).body.AuthenticationResult).toBeDefined();
+  });
 });
