@@ -33,7 +33,8 @@ export const mergeCommand: CliCommand<MergeArgs> = {
     const merged = mergeResults(results, { sources: args.results });
     const out = resolve(io.cwd, args.out ?? join('reports', merged.runId, 'result.json'));
     await writeResultFile(merged, out);
-    io.stdout.write(renderTerminalSummary(merged, { compact: true, reportPaths: [out] }));
+    io.stdout.write(renderTerminalSummary(merged, { compact: true }));
+    io.stdout.write(`result: ${out}\n`);
     return allThresholdsPassed(merged.thresholds) ? ExitCode.Ok : ExitCode.ThresholdsFailed;
   },
 };
