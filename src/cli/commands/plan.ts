@@ -110,7 +110,7 @@ async function submitDrafts(plan: Plan, args: PlanArgs, deps: PlanDeps, io: CliI
     io.stderr.write(`filed ${d.quotaName}: request ${r.requestId} ${r.status}\n`);
   }
   if (args.drafts) await writeText(io.cwd, join(args.drafts, 'submitted.json'), `${JSON.stringify(done, null, 2)}\n`);
-  io.stderr.write(`follow them with: cogcap quotas status --region ${region}\n`);
+  io.stderr.write(`follow them with: cogcap quotas status --region ${region}${args.drafts ? ` --from ${join(args.drafts, 'submitted.json')}` : ''}\n`);
 }
 
 /** Builds `cogcap plan` with injected dependencies (tests pass fakes). */

@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { CliCommand } from '../command.js';
+import { InputError } from '../../errors.js';
 import { DEFAULT_PLAN_DEPS, type PlanDeps } from '../plan-deps.js';
 import { resolveQuotas } from '../../aws/quota-sources.js';
 import { requestHistory, requestStatus, type SubmittedRequest } from '../../aws/service-quotas.js';
@@ -15,6 +18,21 @@ interface QuotasArgs {
   readonly provisioned: boolean;
   readonly format: 'table' | 'json';
   readonly requestId?: string[];
+  readonly from?: string;
+}
+
+/** Request ids from a submitted.json written by `cogcap plan --submit --drafts <dir>`. */
+async function requestIdsFrom(path: string, name: string): Promise<string[]> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new InputError(`cannot read ${name}`, [{ file: name, path: '', message: `expected the submitted.json of cogcap plan --submit (${(err as Error).message})` }]);
+  }
+  if (!Array.isArray(doc) || doc.some((r) => typeof (r as { requestId?: unknown })?.requestId !== 'string')) {
+    throw new InputError(`${name} is not a submitted.json`, [{ file: name, path: '', message: 'expected an array of { requestId, ... } as written by cogcap plan --submit' }]);
+  }
+  return (doc as { requestId: string }[]).map((r) => r.requestId);
 }
 
 const val = (x: number | null): string => (x === null ? '-' : fmtRate(x));
@@ -60,17 +78,20 @@ export function createQuotasCommand(deps: PlanDeps = DEFAULT_PLAN_DEPS): CliComm
         .option('region', { type: 'string', describe: 'AWS Region (default: the standard SDK resolution, e.g. AWS_REGION or the profile)' })
         .option('provisioned', { type: 'boolean', default: true, describe: 'With --live: read GetProvisionedLimit (paced at 1 req/s)' })
         .option('format', { choices: ['table', 'json'] as const, default: 'table' as const })
-        .option('request-id', { type: 'string', array: true, describe: 'With status: only these request ids' }),
+        .option('request-id', { type: 'string', array: true, describe: 'With status: only these request ids' })
+        .option('from', { type: 'string', describe: 'With status: the submitted.json that cogcap plan --submit --drafts <dir> wrote' }),
     examples: [
       ['cogcap quotas', 'The documented defaults of every category and identity-pool operation'],
       ['cogcap quotas --live --region eu-west-1', 'Applied, default and provisioned values of this account'],
       ['cogcap quotas status --region eu-west-1', 'Status of Cognito quota increase requests'],
+      ['cogcap quotas status --from reports/drafts/submitted.json', 'Status of the requests a plan filed'],
     ],
     run: async (args, io) => {
       if (args.action === 'status') {
         const client = deps.awsClients(args.region).serviceQuotas;
-        const list = args.requestId?.length
-          ? await Promise.all(args.requestId.map((id) => requestStatus(client, id)))
+        const ids = [...(args.requestId ?? []), ...(args.from ? await requestIdsFrom(resolve(io.cwd, args.from), args.from) : [])];
+        const list = ids.length
+          ? await Promise.all(ids.map((id) => requestStatus(client, id)))
           : [...(await requestHistory(client, 'cognito-idp')), ...(await requestHistory(client, 'cognito-identity'))];
         io.stdout.write(args.format === 'json' ? `${JSON.stringify(list, null, 2)}\n` : renderRequests(list));
         return 0;

@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import {
   ListAWSDefaultServiceQuotasCommand,
   ListRequestedServiceQuotaChangeHistoryCommand,
+  GetRequestedServiceQuotaChangeCommand,
   ListServiceQuotasCommand,
   RequestServiceQuotaIncreaseCommand,
   ServiceQuotasClient,
@@ -154,6 +155,15 @@ describe('cogcap plan --submit', () => {
     ]);
     const recorded = JSON.parse(await readFile(join(dir, 'sub', 'submitted.json'), 'utf8'));
     expect(recorded.map((r: { requestId: string }) => r.requestId)).toEqual(['req-L-026ADBA3', 'req-L-BB3E7CCF']);
+    expect(c.err()).toContain('cogcap quotas status --region eu-west-1 --from sub/submitted.json');
+    // follow them: quotas status --from the recorded file
+    sq.on(GetRequestedServiceQuotaChangeCommand).callsFake((input) => ({ RequestedQuota: { Id: input.RequestId, ServiceCode: 'cognito-idp', QuotaCode: 'L-026ADBA3', DesiredValue: 172, Status: 'APPROVED' } }));
+    const s = capture();
+    expect(await runCli(['quotas', 'status', '--region', 'eu-west-1', '--from', 'sub/submitted.json', '--format', 'json'], s.io)).toBe(0);
+    expect(JSON.parse(s.out()).map((r: { requestId: string; status: string }) => [r.requestId, r.status])).toEqual([
+      ['req-L-026ADBA3', 'APPROVED'],
+      ['req-L-BB3E7CCF', 'APPROVED'],
+    ]);
   });
 });
 
