@@ -168,3 +168,29 @@ describe('projection, cost, drafts', () => {
     expect(del.blockers[0]).toContain('list-service-quotas --service-code cognito-identity');
   });
 });
+
+describe('keyRequirement oracle: closed form vs the least quota found by bisection', () => {
+  // Slow exact version: the least Q with D·h + max(0, C·h − 3Q) ≤ Q and R·h ≤ Q (both sides monotone in Q).
+  const fits = (D: number, C: number, R: number, h: number, Q: number) => D * h + Math.max(0, C * h - 3 * Q) <= Q + 1e-9 && R * h <= Q + 1e-9;
+  const leastQuota = (D: number, C: number, R: number, h: number): number => {
+    let lo = 0;
+    let hi = (D + C + R + 1) * h * 2;
+    for (let i = 0; i < 200; i += 1) {
+      const mid = (lo + hi) / 2;
+      if (fits(D, C, R, h, mid)) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  };
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  it('agrees on 500 seeded random cases', () => {
+    for (let i = 0; i < 500; i += 1) {
+      const D = rnd() * 500;
+      const C = rnd() < 0.3 ? 0 : rnd() * 3000;
+      const R = rnd() < 0.5 ? 0 : rnd() * 400;
+      const headroom = rnd();
+      expect(keyRequirement(D, C, R, 1, headroom).required).toBeCloseTo(leastQuota(D, C, R, 1 + headroom), 6);
+    }
+  });
+});
