@@ -84,7 +84,7 @@ export function planBlocks(plan: Plan): Block[] {
     rows: plan.lines.map((l) => [
       l.id,
       l.operation,
-      `${keyIdLabel(l.quotaKeyId)}${l.budget === 'quota' ? '' : ` (${allowanceLabel(l.budget)})`}`,
+      `${keyIdLabel(l.quotaKeyId)}${l.budget === 'quota' ? '' : `: ${allowanceLabel(l.budget)}`}`,
       fmtCount(l.perDay.value),
       fmtRate(l.avgRatePerSec.value),
       fmtRate(l.peakRatePerSec.value),
