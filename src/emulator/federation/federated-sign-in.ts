@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponse } from '../http-route.js';
 import { newOpaqueToken } from '../store/ids.js';
+import type { PoolState } from '../store/pool-state.js';
 import { redirectTo } from '../oauth/authorize-params.js';
 import { charge } from '../oauth/charge.js';
 import { redirectWithCode } from '../oauth/issue-code.js';
@@ -71,30 +72,47 @@ export async function idpResponseEndpoint(deps: OAuthDeps, req: HttpRequest, pat
       const code = input.get('code');
       const pool = deps.ctx.store.pools.get(params.userPoolId);
       if (!code || !provider || !pool) return back('invalid_request', 'Missing code or unknown identity provider');
-      const http = httpFor(deps, req);
-      const endpoints = await oidcEndpoints(provider, http, deps.state.discovery);
-      const clientId = provider.ProviderDetails['client_id']!;
-      const secret = provider.ProviderDetails['client_secret'];
-      const form: Record<string, string> = { grant_type: 'authorization_code', code, redirect_uri: pending.redirectUri, client_id: clientId };
-      const headers: Record<string, string> = secret
-        ? { authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}` }
-        : {};
-      const answer = await http.postForm(endpoints.tokenUrl, form, headers);
-      const idToken = answer.json?.['id_token'];
-      if (answer.status !== 200 || typeof idToken !== 'string') return back('invalid_request', `Bad response from the identity provider token endpoint (HTTP ${answer.status})`);
-      const claims = await verifyIdpToken(deps, http, endpoints.jwksUri, idToken);
-      if (!claims) return back('invalid_request', 'Invalid id_token signature or expired id_token');
-      if (String(claims['iss']).replace(/\/$/, '') !== endpoints.issuer) return back('invalid_request', 'Bad id_token issuer');
-      const aud = claims['aud'];
-      if (!(aud === clientId || (Array.isArray(aud) && aud.includes(clientId)))) return back('invalid_request', 'Bad id_token audience');
-      if (claims['nonce'] !== pending.nonce) return back('invalid_request', 'Bad id_token nonce');
-      if (typeof claims['sub'] !== 'string' || claims['sub'] === '') return back('invalid_request', 'id_token without sub');
-      const { user } = findOrCreateFederatedUser(deps.ctx, pool, provider, claims['sub'], claims);
-      if (!user.enabled) return back('invalid_request', 'User is disabled.');
-      return redirectWithCode(deps, params, user.username);
+      try {
+        return await finishFederatedSignIn(deps, req, pending, provider, pool, code, back);
+      } catch {
+        return back('server_error', 'The identity provider could not be reached');
+      }
     },
     { throttleStatus: deps.throttleStatus },
   );
+}
+
+async function finishFederatedSignIn(
+  deps: OAuthDeps,
+  req: HttpRequest,
+  pending: { params: AuthorizeParams; nonce: string; redirectUri: string },
+  provider: IdentityProvider,
+  pool: PoolState,
+  code: string,
+  back: (error: string, description?: string) => HttpResponse,
+): Promise<HttpResponse> {
+  const { params } = pending;
+  const http = httpFor(deps, req);
+  const endpoints = await oidcEndpoints(provider, http, deps.state.discovery);
+  const clientId = provider.ProviderDetails['client_id']!;
+  const secret = provider.ProviderDetails['client_secret'];
+  const form: Record<string, string> = { grant_type: 'authorization_code', code, redirect_uri: pending.redirectUri, client_id: clientId };
+  const headers: Record<string, string> = secret
+    ? { authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}` }
+    : {};
+  const answer = await http.postForm(endpoints.tokenUrl, form, headers);
+  const idToken = answer.json?.['id_token'];
+  if (answer.status !== 200 || typeof idToken !== 'string') return back('invalid_request', `Bad response from the identity provider token endpoint (HTTP ${answer.status})`);
+  const claims = await verifyIdpToken(deps, http, endpoints.jwksUri, idToken);
+  if (!claims) return back('invalid_request', 'Invalid id_token signature or expired id_token');
+  if (String(claims['iss']).replace(/\/$/, '') !== endpoints.issuer) return back('invalid_request', 'Bad id_token issuer');
+  const aud = claims['aud'];
+  if (!(aud === clientId || (Array.isArray(aud) && aud.includes(clientId)))) return back('invalid_request', 'Bad id_token audience');
+  if (claims['nonce'] !== pending.nonce) return back('invalid_request', 'Bad id_token nonce');
+  if (typeof claims['sub'] !== 'string' || claims['sub'] === '') return back('invalid_request', 'id_token without sub');
+  const { user } = findOrCreateFederatedUser(deps.ctx, pool, provider, claims['sub'], claims);
+  if (!user.enabled) return back('invalid_request', 'User is disabled.');
+  return redirectWithCode(deps, params, user.username);
 }
 
 async function verifyIdpToken(deps: OAuthDeps, http: IdpHttp, jwksUri: string, token: string): Promise<Record<string, unknown> | undefined> {

@@ -36,7 +36,12 @@ export async function authorizeEndpoint(deps: OAuthDeps, req: HttpRequest, path:
       if (!provider || !supported.includes(named)) {
         return redirectTo(params.redirectUri, { error: 'invalid_request', error_description: `Identity provider ${named} is not enabled for this client`, state: params.state });
       }
-      return startFederatedSignIn(deps, req, path, params, provider);
+      try {
+        return await startFederatedSignIn(deps, req, path, params, provider);
+      } catch {
+        // Discovery of the provider failed (unreachable or not an OIDC issuer).
+        return redirectTo(params.redirectUri, { error: 'server_error', error_description: `Identity provider ${named} is unreachable`, state: params.state });
+      }
     },
     { throttleStatus: deps.throttleStatus },
   );

@@ -97,6 +97,27 @@ describe('federated sign-in through the built-in test IdP', () => {
     expect(new URL(res.headers.get('location')!).searchParams.get('error')).toBe('invalid_request');
   });
 
+  it('redirects with server_error when the provider cannot be reached', async () => {
+    await must(emu.app, 'CreateIdentityProvider', {
+      UserPoolId: poolId,
+      ProviderName: 'Down',
+      ProviderType: 'OIDC',
+      ProviderDetails: { client_id: 'c', authorize_scopes: 'openid', oidc_issuer: 'http://127.0.0.1:9/none', attributes_request_method: 'GET' },
+    });
+    const c = await must(emu.app, 'CreateUserPoolClient', {
+      UserPoolId: poolId,
+      ClientName: 'down',
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      CallbackURLs: [CALLBACK],
+      SupportedIdentityProviders: ['Down'],
+    });
+    const q = new URLSearchParams({ response_type: 'code', client_id: c['UserPoolClient'].ClientId, redirect_uri: CALLBACK, identity_provider: 'Down' });
+    const res = await getManual(`${emu.url}/oauth2/authorize?${q}`);
+    expect(new URL(res.headers.get('location')!).searchParams.get('error')).toBe('server_error');
+  });
+
   it('refuses an idpresponse with an unknown state', async () => {
     const res = await getManual(`${emu.url}/oauth2/idpresponse?code=x&state=unknown`);
     expect(res.status).toBe(400);
