@@ -109,7 +109,7 @@ export function normalizeScenario(input: ScenarioParsed, options: NormalizeOptio
     target = {
       kind: 'embedded',
       quotas: quotas === 'aws-default' || quotas === 'unlimited' ? quotas : resolvePath(quotas),
-      latency: e.latency ?? D.latency,
+      latency: e.latency === undefined || e.latency === 'realistic' || e.latency === 'zero' ? (e.latency ?? D.latency) : resolvePath(e.latency),
       throttleStatus: e.throttleStatus ?? D.throttleStatus,
     };
   }

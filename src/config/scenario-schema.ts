@@ -42,9 +42,10 @@ const embeddedTargetSchema = z.strictObject({
     .optional()
     .meta({ description: 'Quota profile: "aws-default" (default), "unlimited", or a path to a quota profile file.' }),
   latency: z
-    .enum(['realistic', 'zero'], { error: 'expected "realistic" or "zero"' })
+    .string()
+    .min(1)
     .optional()
-    .meta({ description: 'Latency profile of the emulator (default "realistic").' }),
+    .meta({ description: 'Latency profile: "realistic" (default), "zero", or a path to a latency profile file.' }),
   throttleStatus: z
     .number()
     .int()

@@ -11,7 +11,8 @@ export interface EmbeddedTargetConfig {
   readonly kind: 'embedded';
   /** `aws-default` (default), `unlimited`, or a quota profile file path (resolved against the scenario's folder). */
   readonly quotas: string;
-  readonly latency: 'realistic' | 'zero';
+  /** `realistic` (default), `zero`, or a latency profile file path (resolved against the scenario's folder). */
+  readonly latency: string;
   /** HTTP status of throttles (default 400). */
   readonly throttleStatus: number;
 }
@@ -153,6 +154,6 @@ export const SCENARIO_DEFAULTS = {
   callTimeoutMs: 10_000,
   spacing: 'uniform' as Spacing,
   quotas: 'aws-default',
-  latency: 'realistic' as const,
+  latency: 'realistic',
   throttleStatus: 400,
 } as const;

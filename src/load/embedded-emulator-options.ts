@@ -1,16 +1,11 @@
 import type { StartEmulatorOptions } from '../emulator/start-emulator.js';
-import { BUILT_IN_LATENCY_PROFILES } from '../emulator/latency/latency-profile.js';
-import { latencyLayer } from '../emulator/latency/latency-layer.js';
-import { loadQuotaProfile } from '../emulator/quota/quota-profile-file.js';
-import { quotaLayer } from '../emulator/quota/quota-layer.js';
-import { QuotaLimiter } from '../emulator/quota/quota-limiter.js';
-import { InputError } from '../errors.js';
+import { limitsAppOptions, limitsFromSpec } from '../emulator/limits-app-options.js';
 
 /** What the run asks of its embedded emulator (plain data: it crosses the process boundary). */
 export interface EmbeddedEmulatorSpec {
   /** `aws-default`, `unlimited`, or a quota profile file path. */
   readonly quotas: string;
-  /** `realistic` or `zero`. */
+  /** `realistic`, `zero`, or a latency profile file path. */
   readonly latency: string;
   /** HTTP status of throttles. */
   readonly throttleStatus: number;
@@ -19,25 +14,17 @@ export interface EmbeddedEmulatorSpec {
 }
 
 /**
- * Options for `startEmulator` from the run's spec: 127.0.0.1, a free port, and the pipeline layers that enforce the
- * quota profile (token buckets, TooManyRequestsException) and add the latency profile, outermost first.
- * (Adapter: composes the emulator's own quota and latency layers until `startEmulator` takes profile names.)
+ * Options for `startEmulator` from the run's spec: 127.0.0.1, a free port, and the emulator's limits (usage
+ * metrics, quota token buckets, latency, triggers, lockout, provisioned limits) built from the named profiles.
  */
 export async function embeddedEmulatorOptions(spec: EmbeddedEmulatorSpec): Promise<StartEmulatorOptions> {
   const now = (): number => Date.now();
-  const quotas = await loadQuotaProfile(spec.quotas);
-  const latency = BUILT_IN_LATENCY_PROFILES[spec.latency];
-  if (!latency) {
-    throw new InputError(`unknown latency profile ${spec.latency}`, [
-      { path: 'target.embedded.latency', message: `expected one of ${Object.keys(BUILT_IN_LATENCY_PROFILES).join(', ')}` },
-    ]);
-  }
-  const limiter = new QuotaLimiter(quotas, now());
+  const limits = await limitsFromSpec({ quotas: spec.quotas, latency: spec.latency, throttleStatus: spec.throttleStatus }, { now });
   return {
     port: 0,
     host: '127.0.0.1',
     now,
     ...(spec.region ? { region: spec.region } : {}),
-    layers: [quotaLayer(limiter, { throttleStatus: spec.throttleStatus, now }), latencyLayer(latency, { random: Math.random })],
+    ...limitsAppOptions(limits),
   };
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CATEGORY_QUOTAS, type QuotaCategory } from '../cognito/categories.js';
@@ -7,6 +8,7 @@ import type { Scenario } from '../config/scenario.js';
 import { CogcapError, InputError } from '../errors.js';
 import { requireQuotaAcknowledgement } from '../guard/acknowledgement.js';
 import { loadQuotaProfile } from '../emulator/quota/quota-profile-file.js';
+import { loadLatencySettings } from '../emulator/latency/latency-profile-file.js';
 import { Recorder } from '../metrics/recorder.js';
 import type { GeneratorHealth, RunResult, ThresholdResult } from '../metrics/run-result.js';
 import type { Sample } from '../metrics/sample.js';
@@ -189,6 +191,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     });
   }
   const quota = await quotaLookup(scenario);
+  if (scenario.target.kind === 'embedded') await loadLatencySettings(scenario.target.latency); // a bad file: exit 2 now
   const seed = options.seed ?? scenario.seed ?? randomSeed();
   const runId = newRunId(scenario.name);
   const outDir = resolve(cwd, options.outDir ?? join('reports', runId));
@@ -204,7 +207,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     stopError ??= error;
     stopController.abort();
   };
-  const onUserSignal = (): void => stop('interrupted (SIGINT/SIGTERM)');
+  const onUserSignal = (): void => {
+    const why = (options.signal?.reason as Error | undefined)?.message;
+    stop(`stopped by ${why && /^SIG[A-Z]+$/.test(why) ? why : 'a signal (Ctrl-C)'}`);
+  };
   if (options.signal?.aborted) onUserSignal();
   options.signal?.addEventListener('abort', onUserSignal, { once: true });
 
@@ -322,6 +328,11 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         due: a.due,
         maxInFlight: scenario.maxInFlight,
       });
+      const cores = cpus().length;
+      const load1 = loadavg()[0] ?? 0;
+      if (verdict.saturated && load1 > cores) {
+        verdict.warnings.push(`machine load ${load1.toFixed(1)} on ${cores} cores: other processes compete with the generator for CPU`);
+      }
       return {
         eventLoopLag: m.eventLoopLag,
         startLag: { p50Us: lag.p50Us, p99Us: lag.p99Us, maxUs: lag.maxUs },

@@ -1,5 +1,12 @@
+import type { QuotaCategory } from '../../cognito/categories.js';
 import type { FlowDefinition } from '../flow.js';
-import { buildCustomFlow, type StepSpec } from './build-custom-flow.js';
+import { buildCustomFlow, type ComposedFlowDefinition, type StepSpec } from './build-custom-flow.js';
+
+/** Adds categories a flow charges beyond its steps' own (e.g. the NEW_PASSWORD_REQUIRED answer). */
+const charging = (def: ComposedFlowDefinition, extra: readonly QuotaCategory[]): ComposedFlowDefinition => ({
+  ...def,
+  categories: [...new Set([...def.categories, ...extra])],
+});
 
 const s = (step: string, thinkTimeMs = 0, params?: Record<string, unknown>): StepSpec => ({
   step,
@@ -17,10 +24,13 @@ export const CODE_ENTRY_THINK_MS = 1_000;
 export const BUILT_IN_FLOWS: readonly FlowDefinition[] = [
   buildCustomFlow('password-sign-in', [s('passwordSignIn')], 'Password sign-in (USER_PASSWORD_AUTH); caches the session'),
   buildCustomFlow('srp-sign-in', [s('srpSignIn')], 'SRP sign-in (USER_SRP_AUTH + PASSWORD_VERIFIER); caches the session'),
-  buildCustomFlow(
-    'first-sign-in',
-    [s('adminCreateUser'), s('passwordSignIn', CODE_ENTRY_THINK_MS)],
-    'Admin-invited user: AdminCreateUser, then sign-in answering NEW_PASSWORD_REQUIRED (charged to UserAccountRecovery)',
+  charging(
+    buildCustomFlow(
+      'first-sign-in',
+      [s('adminCreateUser'), s('passwordSignIn', CODE_ENTRY_THINK_MS)],
+      'Admin-invited user: AdminCreateUser, then sign-in answering NEW_PASSWORD_REQUIRED (charged to UserAccountRecovery)',
+    ),
+    ['UserAccountRecovery'],
   ),
   buildCustomFlow('token-refresh', [s('refresh')], 'Token refresh (InitiateAuth REFRESH_TOKEN_AUTH) of a cached session'),
   buildCustomFlow('token-refresh-get-tokens', [s('getTokensFromRefreshToken')], 'Token refresh with GetTokensFromRefreshToken'),

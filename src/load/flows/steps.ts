@@ -80,8 +80,7 @@ export const STEPS: ReadonlyMap<string, StepDefinition> = new Map(
   [
     step('passwordSignIn', 'InitiateAuth USER_PASSWORD_AUTH (answers NEW_PASSWORD_REQUIRED); adds a session', ['UserAuthentication'], none, (c, s) => passwordSignIn(c, s)),
     step('srpSignIn', 'InitiateAuth USER_SRP_AUTH + RespondToAuthChallenge PASSWORD_VERIFIER; adds a session', ['UserAuthentication'], none, (c, s) => srpSignIn(c, s)),
-    // UserAccountRecovery: the next sign-in of this user answers NEW_PASSWORD_REQUIRED, which Cognito charges there.
-    step('adminCreateUser', 'AdminCreateUser of a fresh user with a temporary password (next sign-in: NEW_PASSWORD_REQUIRED)', ['UserCreation', 'UserAccountRecovery'], none, (c, s) => adminCreateUser(c, s)),
+    step('adminCreateUser', 'AdminCreateUser of a fresh user with a temporary password (next sign-in: NEW_PASSWORD_REQUIRED)', ['UserCreation'], none, (c, s) => adminCreateUser(c, s)),
     step('refresh', 'InitiateAuth REFRESH_TOKEN_AUTH on a cached session', ['UserAuthentication'], none, (c, s) => refresh(c, s)),
     step('getTokensFromRefreshToken', 'GetTokensFromRefreshToken on a cached session', ['UserAuthentication'], none, (c, s) => getTokensFromRefreshToken(c, s)),
     step('getUser', 'GetUser with a live access token', ['UserRead'], none, (c, s) => getUser(c, s)),
