@@ -80,3 +80,17 @@ export { REPORT_FORMATS, REPORT_FORMAT_NAMES, resolveReportFormats, type ReportF
 export { readRunResult, parseRunResult } from './report/read-result.js';
 export { writeReports, writeResultFile } from './report/write.js';
 export { redactSecrets } from './report/redact.js';
+export { loadScenario, parseScenarioText, type LoadScenarioOptions } from './config/load-scenario.js';
+export { scenarioJsonSchema, SCENARIO_SCHEMA_ID } from './config/scenario-json-schema.js';
+export { scenarioSchema, type ScenarioInput } from './config/scenario-schema.js';
+export type * from './config/scenario.js';
+export { SCENARIO_DEFAULTS } from './config/scenario.js';
+export { describeScenario, expectedArrivals } from './config/describe-scenario.js';
+export { parseDurationMs, formatDurationMs } from './config/duration.js';
+export { parseRatePerSec } from './config/rate.js';
+export { runScenario, newRunId, scenarioHash, type RunOptions, type RunOutput, type RunHooks, type RunHookContext } from './load/run.js';
+export { buildTimeline, planArrivals, countPlannedArrivals, rateAtUs, cumulativeAtUs, type Timeline, type PlannedArrival, type ScheduleOptions } from './load/schedule.js';
+export { runExecutor, type ExecutorOptions, type ExecutorStats } from './load/executor.js';
+export { seededRandom, deriveSeed } from './load/seeded-random.js';
+export { Recorder, type RecorderOptions, type RunMeta } from './metrics/recorder.js';
+export { formatRunSummary, categoryTable } from './metrics/summary.js';
