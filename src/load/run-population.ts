@@ -30,7 +30,7 @@ export interface PreparedPopulation {
 export interface PreparePopulationOptions {
   readonly runId: string;
   readonly target: ResolvedTarget;
-  /** Folder of the journal (`journal.jsonl`). */
+  /** Folder of the journal (`journal-<run-id>.jsonl`). */
   readonly outDir: string;
   readonly shard?: { readonly index: number; readonly count: number };
   readonly signal?: AbortSignal;
@@ -48,7 +48,8 @@ export async function preparePopulation(scenario: Scenario, options: PreparePopu
   const say = options.say ?? (() => {});
   const t = options.target;
   const run = options.runId.split('-').pop() ?? options.runId; // short, run-unique part of usernames
-  const journalPath = join(options.outDir, 'journal.jsonl');
+  // One journal per run (an output folder reused by CI keeps older runs' journals apart).
+  const journalPath = join(options.outDir, `journal-${options.runId}.jsonl`);
   const journal = await Journal.open(journalPath, {
     runId: options.runId,
     createdAt: new Date().toISOString(),

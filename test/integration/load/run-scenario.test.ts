@@ -47,7 +47,7 @@ describe('runScenario against the embedded emulator', () => {
     expect(result.thresholds).toHaveLength(1);
     expect(result.thresholds[0]!.passed).toBe(true);
     // The journal lists usernames only (no passwords), readable by the owner only.
-    const journal = readFileSync(join(out, 'journal.jsonl'), 'utf8');
+    const journal = readFileSync(join(out, `journal-${result.runId}.jsonl`), 'utf8');
     expect(journal).not.toMatch(/password/i);
   });
 
