@@ -11,6 +11,7 @@ import type { IdentityPoolDeps } from '../identity-pools/identity-pool-deps.js';
 import type { Layer, OperationHandler } from '../layer.js';
 import { pipelineOf } from './charge.js';
 import type { OAuthDeps } from './oauth-deps.js';
+import { oauthClientValidationLayer, type OAuthClientValidationDeps } from './oauth-client-validation-layer.js';
 import { oauthRoute } from './oauth-routes.js';
 import { OAuthState } from './oauth-state.js';
 import { resourceServerHandlers } from './resource-server-handlers.js';
@@ -44,7 +45,8 @@ export interface CognitoExtensions {
   readonly routes: readonly HttpRoute[];
   /** Resource servers and identity providers (user-pool service) and every identity-pool operation. */
   readonly extraHandlers: Readonly<Record<string, OperationHandler>>;
-  /** The identity-pool quota layer (place it beside the user-pool quota layer), or none. */
+  /** OAuth client-settings validation (CreateUserPoolClient/UpdateUserPoolClient) and the identity-pool quota layer
+   * (place them after the user-pool quota layer). */
   readonly layers: readonly Layer[];
   readonly oauthState: OAuthState;
   readonly identityProviders: IdentityProviderStore;
@@ -77,7 +79,11 @@ export function createCognitoExtensions(options: CognitoExtensionsOptions = {}):
     extraHandlers[k] = (req) => need().handlers[k]!(req);
   }
 
-  const layers = options.identityPoolQuotas === false ? [] : [identityPoolQuotaLayer(options.identityPoolQuotas ?? {})];
+  let validationDeps: OAuthClientValidationDeps | undefined;
+  const layers: Layer[] = [
+    oauthClientValidationLayer(() => validationDeps),
+    ...(options.identityPoolQuotas === false ? [] : [identityPoolQuotaLayer(options.identityPoolQuotas ?? {})]),
+  ];
   const routes: HttpRoute[] = [oauthRoute(() => need().deps), ...(testIdp ? [testIdp.route] : [])];
 
   return {
@@ -89,6 +95,7 @@ export function createCognitoExtensions(options: CognitoExtensionsOptions = {}):
     testIdp,
     bind(app, appLayers) {
       const ctx = app.context;
+      validationDeps = { store: ctx.store, resourceServers: oauthState.resourceServers, identityProviders };
       const deps: OAuthDeps = {
         ctx,
         state: oauthState,

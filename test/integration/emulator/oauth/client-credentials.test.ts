@@ -50,4 +50,27 @@ describe('POST /oauth2/token client_credentials', () => {
     const c = await must(emu.app, 'DescribeUserPoolClient', { UserPoolId: seed.poolId, ClientId: seed.m2m.id });
     expect(c['UserPoolClient'].AllowedOAuthFlows).toEqual(['client_credentials']);
   });
+
+  it.each([
+    ['client_credentials without a secret', { AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: ['https://api.example.com/read'] }, 'InvalidOAuthFlowException'],
+    ['client_credentials with code', { GenerateSecret: true, AllowedOAuthFlows: ['client_credentials', 'code'], AllowedOAuthScopes: ['https://api.example.com/read'] }, 'InvalidOAuthFlowException'],
+    ['an unknown flow', { AllowedOAuthFlows: ['password'] }, 'InvalidParameterException'],
+    ['an unknown scope', { GenerateSecret: true, AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: ['https://api.example.com/admin'] }, 'ScopeDoesNotExistException'],
+    ['an unknown identity provider', { SupportedIdentityProviders: ['COGNITO', 'Nope'] }, 'InvalidParameterException'],
+  ])('CreateUserPoolClient refuses %s', async (_n, extra, type) => {
+    const res = await emu.app.call('CreateUserPoolClient', { UserPoolId: seed.poolId, ClientName: 'bad', AllowedOAuthFlowsUserPoolClient: true, ...extra });
+    expect(res.body['__type']).toBe(type);
+  });
+
+  it('UpdateUserPoolClient refuses client_credentials on a client without a secret', async () => {
+    const c = await must(emu.app, 'CreateUserPoolClient', { UserPoolId: seed.poolId, ClientName: 'nosecret' });
+    const res = await emu.app.call('UpdateUserPoolClient', {
+      UserPoolId: seed.poolId,
+      ClientId: c['UserPoolClient'].ClientId,
+      AllowedOAuthFlows: ['client_credentials'],
+      AllowedOAuthScopes: ['https://api.example.com/read'],
+      AllowedOAuthFlowsUserPoolClient: true,
+    });
+    expect(res.body['__type']).toBe('InvalidOAuthFlowException');
+  });
 });
