@@ -37,23 +37,37 @@ export const STEP_CALLS: Readonly<Record<string, readonly PlannedCall[]>> = {
   think: [],
 };
 
+/**
+ * Steps that need a session: with no live session cached (a cold start, or every session signed out) they sign in
+ * first (passwordSignIn: one InitiateAuth). The plan counts that sign-in once per arrival, for the first such step
+ * not preceded by a sign-in step in the flow: the worst case, which is what a quota preflight must assume.
+ */
+export const SESSION_STEPS: ReadonlySet<string> = new Set(['refresh', 'getTokensFromRefreshToken', 'getUser', 'updateAttributes', 'globalSignOut', 'revokeToken']);
+/** Steps that sign in (after them, the flow holds a session). */
+export const SIGN_IN_STEPS: ReadonlySet<string> = new Set(['passwordSignIn', 'srpSignIn', 'passwordSignInNewPassword']);
+
 /** Steps of each built-in flow (src/load/flows/built-in-flows.ts), by flow name. */
-export const BUILT_IN_FLOW_CALLS: Readonly<Record<string, readonly PlannedCall[]>> = {
-  'password-sign-in': STEP_CALLS.passwordSignIn!,
-  'srp-sign-in': STEP_CALLS.srpSignIn!,
-  // The first sign-in answers NEW_PASSWORD_REQUIRED: that challenge response is charged to UserAccountRecovery.
-  'first-sign-in': ['AdminCreateUser', 'InitiateAuth', { operation: 'RespondToAuthChallenge', category: 'UserAccountRecovery' }],
-  'token-refresh': STEP_CALLS.refresh!,
-  'token-refresh-get-tokens': STEP_CALLS.getTokensFromRefreshToken!,
-  'profile-read': STEP_CALLS.getUser!,
-  'attribute-update': STEP_CALLS.updateAttributes!,
-  'sign-up': [...STEP_CALLS.signUp!, ...STEP_CALLS.confirmSignUp!],
-  'forgot-password': [...STEP_CALLS.forgotPassword!, ...STEP_CALLS.confirmForgotPassword!],
-  'sign-out': STEP_CALLS.globalSignOut!,
-  'sign-out-revoke': STEP_CALLS.revokeToken!,
-  'admin-get-user': STEP_CALLS.adminGetUser!,
-  'list-users': STEP_CALLS.listUsers!,
-  'app-session': ['InitiateAuth', 'RespondToAuthChallenge', 'GetUser', 'UpdateUserAttributes', 'InitiateAuth', 'GlobalSignOut'],
+export const BUILT_IN_FLOW_STEPS: Readonly<Record<string, readonly string[]>> = {
+  'password-sign-in': ['passwordSignIn'],
+  'srp-sign-in': ['srpSignIn'],
+  'first-sign-in': ['adminCreateUser', 'passwordSignInNewPassword'],
+  'token-refresh': ['refresh'],
+  'token-refresh-get-tokens': ['getTokensFromRefreshToken'],
+  'profile-read': ['getUser'],
+  'attribute-update': ['updateAttributes'],
+  'sign-up': ['signUp', 'confirmSignUp'],
+  'forgot-password': ['forgotPassword', 'confirmForgotPassword'],
+  'sign-out': ['globalSignOut'],
+  'sign-out-revoke': ['revokeToken'],
+  'admin-get-user': ['adminGetUser'],
+  'list-users': ['listUsers'],
+  'app-session': ['srpSignIn', 'getUser', 'updateAttributes', 'refresh', 'globalSignOut'],
+};
+
+/** Pseudo-steps of built-in flows that the vocabulary expresses with parameters or context. */
+const PSEUDO_STEP_CALLS: Readonly<Record<string, readonly PlannedCall[]>> = {
+  // The first sign-in of an invited user answers NEW_PASSWORD_REQUIRED: that response is charged to UserAccountRecovery.
+  passwordSignInNewPassword: ['InitiateAuth', { operation: 'RespondToAuthChallenge', category: 'UserAccountRecovery' }],
 };
 
 /** Calls of one arrival: charged directly to categories, and challenge responses (their own allowance). */
@@ -92,24 +106,29 @@ export interface FlowCallsInput {
 
 /**
  * Calls of one arrival of a flow, or undefined when the flow (or one of its steps) is not in the tables. Custom
- * flows sum their steps' calls (times `params.repeat`, default 1); built-in flows use {@link BUILT_IN_FLOW_CALLS}
- * under `builtin` (or `name`).
+ * flows use their steps (times `params.repeat`, default 1); built-in flows the steps of {@link BUILT_IN_FLOW_STEPS}
+ * under `builtin` (or `name`). A session step not preceded by a sign-in adds the sign-in it may need (worst case).
  */
 export function callsPerArrivalOf(
   flow: FlowCallsInput,
-  builtInFlowCalls: Readonly<Record<string, readonly PlannedCall[]>> = BUILT_IN_FLOW_CALLS,
+  builtInFlowSteps: Readonly<Record<string, readonly string[]>> = BUILT_IN_FLOW_STEPS,
   stepCalls: Readonly<Record<string, readonly PlannedCall[]>> = STEP_CALLS,
 ): CallsPerArrival | undefined {
-  if (flow.steps && flow.steps.length > 0) {
-    const out: MutableCalls = { byCategory: {}, challengeResponses: 0 };
-    for (const s of flow.steps) {
-      const calls = stepCalls[s.step];
-      if (!calls) return undefined;
-      const repeat = s.params?.['repeat'];
-      countCalls(calls, typeof repeat === 'number' && repeat >= 1 ? repeat : 1, out);
-    }
-    return out;
+  const steps =
+    flow.steps && flow.steps.length > 0
+      ? flow.steps
+      : builtInFlowSteps[flow.builtin ?? flow.name]?.map((step) => ({ step }) as { step: string; params?: Readonly<Record<string, unknown>> });
+  if (!steps) return undefined;
+  const out: MutableCalls = { byCategory: {}, challengeResponses: 0 };
+  let hasSession = false;
+  for (const s of steps) {
+    const calls = stepCalls[s.step] ?? PSEUDO_STEP_CALLS[s.step];
+    if (!calls) return undefined;
+    if (SESSION_STEPS.has(s.step) && !hasSession) countCalls(STEP_CALLS.passwordSignIn!, 1, out);
+    if (SESSION_STEPS.has(s.step) || SIGN_IN_STEPS.has(s.step)) hasSession = true;
+    if (s.step === 'globalSignOut' || s.step === 'revokeToken') hasSession = false;
+    const repeat = s.params?.['repeat'];
+    countCalls(calls, typeof repeat === 'number' && repeat >= 1 ? repeat : 1, out);
   }
-  const known = builtInFlowCalls[flow.builtin ?? flow.name];
-  return known ? countCalls(known) : undefined;
+  return out;
 }

@@ -7,6 +7,21 @@ import { InputError } from '../errors.js';
 
 /** A start this far in the past is still accepted (clock skew, process start-up), ms. */
 export const DEFAULT_START_AT_MAX_PAST_MS = 2_000;
+/**
+ * Environment variable a `--workers` coordinator sets for its own children: how late (ms) a child may reach the
+ * shared start and still run (it then starts at once). Local children can be slow to start on a loaded machine;
+ * shards on other machines keep the strict default.
+ */
+export const START_AT_TOLERANCE_ENV = 'COGCAP_START_AT_MAX_PAST_MS';
+
+/** The tolerance set by {@link START_AT_TOLERANCE_ENV}, or undefined when unset or not a number >= 0. */
+export function startAtToleranceFromEnv(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const v = env[START_AT_TOLERANCE_ENV];
+  if (v === undefined || v.trim() === '') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
 /** A start further in the future is refused as a likely typo, ms (24 h). */
 export const DEFAULT_START_AT_MAX_FUTURE_MS = 86_400_000;
 

@@ -7,7 +7,7 @@ import { CogcapError, ExitCode, InputError } from '../errors.js';
 import { mergeResults } from '../metrics/merge.js';
 import type { RunResult } from '../metrics/run-result.js';
 import { formatShard, type ShardSpec } from './shard.js';
-import { formatStartAt } from './start-at.js';
+import { START_AT_TOLERANCE_ENV, formatStartAt } from './start-at.js';
 
 /**
  * `--workers N` on one machine: a local coordinator that starts N child processes, each running shard i/N of the
@@ -22,6 +22,8 @@ export interface WorkerSpec {
   readonly args: readonly string[];
   /** Result file the child writes. */
   readonly resultFile: string;
+  /** Extra environment variables of the child. */
+  readonly env: Readonly<Record<string, string>>;
 }
 
 /** How a child ended. */
@@ -63,6 +65,11 @@ export interface RunWorkersOptions {
   readonly readResult?: (file: string) => Promise<RunResult>;
   /** Progress lines (a child's start and end). */
   readonly log?: (line: string) => void;
+  /**
+   * How late a child may reach the shared start and still run (it then starts at once), ms; default 60 s.
+   * Passed to the children as {@link START_AT_TOLERANCE_ENV}.
+   */
+  readonly lateStartToleranceMs?: number;
 }
 
 /** What a child's arguments are built from. */
@@ -85,12 +92,12 @@ export interface RunWorkersResult {
 }
 
 /**
- * Lead time to give children before the shared start, ms: process start-up (5 s) plus seeding, which every shard
+ * Lead time to give children before the shared start, ms: process start-up (10 s) plus seeding, which every shard
  * does at its share of the pace (`count / N` users at `seedRatePerSec / N`), i.e. `count / seedRatePerSec` seconds.
  */
 export function suggestedStartLeadMs(population: { readonly count: number; readonly seedRatePerSec: number; readonly seeded: boolean }): number {
   const seedingMs = population.seeded && population.seedRatePerSec > 0 ? (population.count / population.seedRatePerSec) * 1000 : 0;
-  return 5000 + Math.ceil(seedingMs);
+  return 10_000 + Math.ceil(seedingMs);
 }
 
 /** Exit codes of a child after which its result file is expected: ok, thresholds failed, interrupted. */
@@ -138,6 +145,7 @@ export async function runWorkers(options: RunWorkersOptions): Promise<RunWorkers
     specs.push({
       shard,
       resultFile: join(outDir, 'result.json'),
+      env: { [START_AT_TOLERANCE_ENV]: String(options.lateStartToleranceMs ?? 60_000) },
       args: buildArgs({
         scenarioFile: options.scenarioFile,
         shard,
@@ -212,7 +220,10 @@ export function forkCli(
 ): SpawnWorker {
   return (spec, signal) =>
     new Promise<WorkerExit>((resolve, reject) => {
-      const child = spawn(process.execPath, [...nodeArgs, cliPath, ...spec.args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [...nodeArgs, cliPath, ...spec.args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...spec.env },
+      });
       const prefix = `[worker ${formatShard(spec.shard)}] `;
       const tail: string[] = [];
       const relay = (keepTail: boolean) => {

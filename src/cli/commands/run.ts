@@ -5,7 +5,7 @@ import { ACKNOWLEDGE_FLAG } from '../../guard/acknowledgement.js';
 import { runScenario } from '../../load/run.js';
 import { formatRunSummary } from '../../metrics/summary.js';
 import { parseShard } from '../../scale/shard.js';
-import { parseStartAt } from '../../scale/start-at.js';
+import { parseStartAt, startAtToleranceFromEnv } from '../../scale/start-at.js';
 import { createGuardHooks } from '../../guard/guard-hooks.js';
 import { renderDryRunReport } from '../../guard/run-guards.js';
 import { runWithWorkers } from '../../scale/run-with-workers.js';
@@ -68,7 +68,11 @@ export const runCommand: CliCommand<RunArgs> = {
     }
     const scenario = await loadScenario(args.scenario, { cwd: io.cwd, ...(args.durationScale ? { durationScale: args.durationScale } : {}) });
     const shard = args.shard !== undefined ? parseShard(args.shard) : undefined;
-    const startAtMs = args.startAt !== undefined ? parseStartAt(args.startAt, Date.now()) : undefined;
+    const startAtTolerance = startAtToleranceFromEnv(io.env); // set by a --workers coordinator for its children
+    const startAtMs =
+      args.startAt !== undefined
+        ? parseStartAt(args.startAt, Date.now(), startAtTolerance !== undefined ? { maxPastMs: startAtTolerance } : {})
+        : undefined;
     checkGuardArgs(args);
     if (args.dryRun) {
       io.stdout.write(

@@ -40,19 +40,19 @@ describe('cogcap run guard options', () => {
     const { code, out, err } = await cli(['run', 'staging.yaml', '--dry-run'], dir);
     expect(err).toBe('');
     expect(code).toBe(0);
-    // Peak 40 arrivals/s: 3/4 SRP sign-ins = 30 InitiateAuth/s = 25% of 120 (+ 30 challenge responses/s within
-    // their 360/s allowance); 1/4 GetUser = 10/s.
-    expect(out).toMatch(/UserAuthentication\s+30\s+0\s+120\s+25%\s+96\s+ok/);
+    // Peak 40 arrivals/s: 3/4 SRP sign-ins = 30 InitiateAuth/s (+ 30 challenge responses/s within their 360/s
+    // allowance); 1/4 profile reads = 10 GetUser/s and up to 10 sign-ins/s first: UserAuthentication 40/s = 33.3%.
+    expect(out).toMatch(/UserAuthentication\s+40\s+0\s+120\s+33\.3%\s+96\s+ok/);
     expect(out).toMatch(/UserRead\s+10\s+0\s+120\s+8\.3%\s+96\s+ok/);
     expect(out).toContain('Challenge responses: peak 30/s against their own allowance of 360/s');
-    expect(out).toContain('Peak total: 70 calls/s.');
+    expect(out).toContain('Peak total: 80 calls/s.');
   });
 
   it('--dry-run with a lower share and ceiling shows the refusals', async () => {
     const { code, out } = await cli(['run', 'staging.yaml', '--dry-run', '--max-quota-share', '0.2', '--max-rate', '50'], dir);
     expect(code).toBe(0);
-    expect(out).toContain('REFUSED UserAuthentication: planned 30/s + current usage 0/s = 30/s, 25% of the quota 120/s (limit 20% = 24/s)');
-    expect(out).toContain('REFUSED the planned peak of 70 calls/s exceeds the hard rate ceiling of 50 calls/s');
+    expect(out).toContain('REFUSED UserAuthentication: planned 40/s + current usage 0/s = 40/s, 33.3% of the quota 120/s (limit 20% = 24/s)');
+    expect(out).toContain('REFUSED the planned peak of 80 calls/s exceeds the hard rate ceiling of 50 calls/s');
   });
 
   it.each([

@@ -22,7 +22,8 @@ describe('renderDryRun', () => {
       recentUsagePeakRatePerSecByCategory: {},
     });
     const text = renderDryRun(plan, assessment, { perSecond: true });
-    // Peak 60 arrivals/s, half srp-sign-in (InitiateAuth + a challenge response), half profile-read (GetUser).
+    // Peak 60 arrivals/s, half srp-sign-in (InitiateAuth + a challenge response), half profile-read (GetUser, and
+    // the sign-in it may need first): UserAuthentication 30 + 30, UserRead 30, challenge responses 30.
     expect(text).toBe(
       [
         'Dry run: no calls were made. Planned calls per quota category (expected values).',
@@ -30,23 +31,23 @@ describe('renderDryRun', () => {
         '',
         'Category            Peak calls/s  Current usage/s  Quota/s  Share at peak  Limit 80%/s  Verdict',
         '------------------  ------------  ---------------  -------  -------------  -----------  -------',
-        'UserAuthentication            30                0      120            25%           96  ok',
+        'UserAuthentication            60                0      120            50%           96  ok',
         'UserRead                      30                0      120            25%           96  ok',
         'Challenge responses: peak 30/s against their own allowance of 360/s (3 × the UserAuthentication quota); spill-over into UserAuthentication: 0/s.',
-        'Peak total: 90 calls/s.',
+        'Peak total: 120 calls/s.',
         '',
         'Per phase (peak calls/s per category):',
         'Phase    Duration  Peak arrivals/s  UserAuthentication  UserRead  Challenge responses',
         '-------  --------  ---------------  ------------------  --------  -------------------',
-        'warm-up        2s               10                   5         5                    5',
-        'peak           1s               60                  30        30                   30',
+        'warm-up        2s               10                  10         5                    5',
+        'peak           1s               60                  60        30                   30',
         '',
         'Per second (expected calls per category):',
         't (s)  Arrivals  UserAuthentication  UserRead  Challenge responses',
         '-----  --------  ------------------  --------  -------------------',
-        '    0        10                   5         5                    5',
-        '    1        10                   5         5                    5',
-        '    2        60                  30        30                   30',
+        '    0        10                  10         5                    5',
+        '    1        10                  10         5                    5',
+        '    2        60                  60        30                   30',
         '',
       ].join('\n'),
     );

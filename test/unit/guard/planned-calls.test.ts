@@ -21,6 +21,12 @@ describe('callsPerArrivalOf', () => {
     // The NEW_PASSWORD_REQUIRED answer is charged to UserAccountRecovery, not to the challenge allowance.
     [{ name: 'first-sign-in' }, { byCategory: { UserCreation: 1, UserAuthentication: 1, UserAccountRecovery: 1 }, challengeResponses: 0 }],
     [{ name: 'app-session' }, { byCategory: { UserAuthentication: 2, UserRead: 1, UserUpdate: 2 }, challengeResponses: 1 }],
+    // Session flows may have to sign in first (no live session cached): counted, as the worst case.
+    [{ name: 'profile-read' }, { byCategory: { UserAuthentication: 1, UserRead: 1 }, challengeResponses: 0 }],
+    [
+      { name: 'custom', steps: [{ step: 'getUser' }, { step: 'globalSignOut' }, { step: 'getUser' }] },
+      { byCategory: { UserAuthentication: 2, UserRead: 2, UserUpdate: 1 }, challengeResponses: 0 },
+    ],
     [
       {
         name: 'custom',
@@ -38,7 +44,8 @@ describe('callsPerArrivalOf', () => {
 describe('planCallsByCategory', () => {
   it('constant phase, weighted mix: hand-computed per second and peaks', () => {
     // 10 arrivals/s for 3 s; mix 3:1 of srp-sign-in (InitiateAuth + a challenge response) and profile-read (GetUser).
-    // Per second: UserAuthentication 10 × 0.75 = 7.5, challenge responses 7.5, UserRead 10 × 0.25 = 2.5.
+    // Per second: UserAuthentication 10 × 0.75 + 10 × 0.25 (profile-read may sign in first) = 10,
+    // challenge responses 7.5, UserRead 10 × 0.25 = 2.5.
     const plan = planCallsByCategory({
       phases: [constant('steady', 3, 10)],
       flows: [
@@ -47,12 +54,12 @@ describe('planCallsByCategory', () => {
       ],
     });
     expect(plan.perSecond).toEqual(
-      [0, 1, 2].map((tSec) => ({ tSec, arrivals: 10, callsByCategory: { UserAuthentication: 7.5, UserRead: 2.5 }, challengeResponses: 7.5 })),
+      [0, 1, 2].map((tSec) => ({ tSec, arrivals: 10, callsByCategory: { UserAuthentication: 10, UserRead: 2.5 }, challengeResponses: 7.5 })),
     );
-    expect(plan.peakRatePerSecByCategory).toEqual({ UserAuthentication: 7.5, UserRead: 2.5 });
+    expect(plan.peakRatePerSecByCategory).toEqual({ UserAuthentication: 10, UserRead: 2.5 });
     expect(plan.peakChallengeResponseRatePerSec).toBe(7.5);
-    expect(plan.peakTotalRatePerSec).toBe(17.5);
-    expect(plan.totalCallsByCategory).toEqual({ UserAuthentication: 22.5, UserRead: 7.5 });
+    expect(plan.peakTotalRatePerSec).toBe(20);
+    expect(plan.totalCallsByCategory).toEqual({ UserAuthentication: 30, UserRead: 7.5 });
     expect(plan.unknownFlows).toEqual([]);
   });
 

@@ -44,3 +44,16 @@ describe('start helpers', () => {
     expect(msUntilStart(NOW - 5, NOW)).toBe(0);
   });
 });
+
+describe('startAtToleranceFromEnv', () => {
+  it.each([
+    [{}, undefined],
+    [{ COGCAP_START_AT_MAX_PAST_MS: '60000' }, 60_000],
+    [{ COGCAP_START_AT_MAX_PAST_MS: '' }, undefined],
+    [{ COGCAP_START_AT_MAX_PAST_MS: 'soon' }, undefined],
+    [{ COGCAP_START_AT_MAX_PAST_MS: '-1' }, undefined],
+  ])('%j → %s', async (env, expected) => {
+    const { startAtToleranceFromEnv } = await import('../../../src/scale/start-at.js');
+    expect(startAtToleranceFromEnv(env)).toBe(expected);
+  });
+});
