@@ -121,6 +121,8 @@ export function buildK8sManifests(input: K8sManifestInput): K8sManifests {
         metadata: { labels: labels(jobName) },
         spec: {
           restartPolicy: 'Never',
+          // The image runs as the unprivileged `node` user (uid/gid 1000): fsGroup makes the results volume writable.
+          securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000 },
           ...(input.serviceAccount ? { serviceAccountName: input.serviceAccount } : {}),
           containers: [
             {

@@ -58,6 +58,7 @@ describe('buildK8sManifests', () => {
   it('is an Indexed Job with one pod per shard, never retried', () => {
     expect(job.spec).toMatchObject({ completionMode: 'Indexed', completions: 10, parallelism: 10, backoffLimit: 0 });
     expect(job.spec.template.spec.restartPolicy).toBe('Never');
+    expect(job.spec.template.spec.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000 });
     expect(job.metadata).toMatchObject({ name: 'cogcap-peak-sign-in-black-friday', namespace: 'load' });
   });
 
