@@ -25,18 +25,21 @@ class Bag {
   has(s: Session): boolean {
     return this.indexOf.has(s);
   }
-  add(s: Session): void {
-    if (this.indexOf.has(s)) return;
+  /** Adds `s`; when full, replaces an older session and returns it. */
+  add(s: Session): Session | undefined {
+    if (this.indexOf.has(s)) return undefined;
     if (this.items.length < this.max) {
       this.indexOf.set(s, this.items.length);
       this.items.push(s);
-      return;
+      return undefined;
     }
     const i = this.nextReplace;
     this.nextReplace = (this.nextReplace + 1) % this.max;
-    this.indexOf.delete(this.items[i]!);
+    const evicted = this.items[i]!;
+    this.indexOf.delete(evicted);
     this.items[i] = s;
     this.indexOf.set(s, i);
+    return evicted;
   }
   removeAt(i: number): Session {
     const s = this.items[i]!;
@@ -67,6 +70,8 @@ export class MemorySessionPool implements SessionPool {
   private readonly live: Bag;
   private readonly expired: Bag;
   private readonly maxProbes: number;
+  /** Held sessions by username (for {@link MemorySessionPool.removeUser}). */
+  private readonly byUser = new Map<string, Set<Session>>();
 
   constructor(options: SessionPoolOptions = {}) {
     const max = Math.max(1, options.maxSessions ?? 10_000);
@@ -76,7 +81,23 @@ export class MemorySessionPool implements SessionPool {
   }
 
   add(session: Session): void {
-    this.live.add(session);
+    const evicted = this.live.add(session);
+    if (evicted) this.unindex(evicted);
+    this.index(session);
+  }
+
+  private index(session: Session): void {
+    const name = session.user.username;
+    let set = this.byUser.get(name);
+    if (!set) this.byUser.set(name, (set = new Set()));
+    set.add(session);
+  }
+
+  private unindex(session: Session): void {
+    const set = this.byUser.get(session.user.username);
+    if (!set) return;
+    set.delete(session);
+    if (set.size === 0) this.byUser.delete(session.user.username);
   }
 
   /**
@@ -88,10 +109,14 @@ export class MemorySessionPool implements SessionPool {
       const i = Math.min(this.live.size - 1, Math.floor(rng() * this.live.size));
       const s = this.live.items[i]!;
       if (s.expiresAtUs <= nowUs) {
-        this.expired.add(this.live.removeAt(i));
+        const evicted = this.expired.add(this.live.removeAt(i));
+        if (evicted) this.unindex(evicted);
         continue;
       }
-      if (s.expiresAtUs - nowUs >= minValidUs) return this.live.removeAt(i);
+      if (s.expiresAtUs - nowUs >= minValidUs) {
+        this.unindex(s);
+        return this.live.removeAt(i);
+      }
     }
     return undefined;
   }
@@ -99,15 +124,28 @@ export class MemorySessionPool implements SessionPool {
   /** A random session whose access token has expired (its refresh token may still work), or undefined. */
   takeExpired(rng: () => number): Session | undefined {
     if (this.expired.size === 0) return undefined;
-    return this.expired.removeAt(Math.min(this.expired.size - 1, Math.floor(rng() * this.expired.size)));
+    const s = this.expired.removeAt(Math.min(this.expired.size - 1, Math.floor(rng() * this.expired.size)));
+    this.unindex(s);
+    return s;
   }
 
   put(session: Session): void {
-    this.live.add(session);
+    this.add(session);
   }
 
   remove(session: Session): void {
     if (!this.live.remove(session)) this.expired.remove(session);
+    this.unindex(session);
+  }
+
+  /**
+   * Forgets every held session of `username` (after GlobalSignOut, which revokes all of the user's tokens), so that
+   * other flows do not pick sessions the service has already invalidated. O(sessions of that user).
+   */
+  removeUser(username: string): void {
+    const set = this.byUser.get(username);
+    if (!set) return;
+    for (const s of [...set]) this.remove(s);
   }
 
   /** Sessions held (live and expired, not counting those currently taken). */

@@ -97,7 +97,11 @@ export async function updateAttributes(ctx: LoadFlowContext, st: JourneyState, p
 export async function globalSignOut(ctx: LoadFlowContext, st: JourneyState): Promise<boolean> {
   if (!(await ensureSession(ctx, st))) return false;
   const r = await callOp(ctx, st, 'GlobalSignOut', { AccessToken: st.session!.accessToken });
-  if (r.outcome === 'ok') dropSession(ctx, st);
+  if (r.outcome === 'ok') {
+    dropSession(ctx, st);
+    // GlobalSignOut revokes every token of the user: forget the user's other cached sessions too.
+    if (ctx.sessions instanceof MemorySessionPool) ctx.sessions.removeUser(st.session!.user.username);
+  }
   return dropIfRejected(ctx, st, r);
 }
 

@@ -122,7 +122,7 @@ export async function srpSignIn(ctx: LoadFlowContext, st: JourneyState): Promise
  */
 export async function adminCreateUser(ctx: LoadFlowContext, st: JourneyState): Promise<boolean> {
   const user = await ctx.population.fresh();
-  const temp = temporaryPassword(ctx.rng);
+  const temp = temporaryPasswordFor(user.password, ctx.rng);
   const r = await callOp(ctx, st, 'AdminCreateUser', {
     UserPoolId: ctx.target.userPoolId,
     Username: user.username,
@@ -141,12 +141,15 @@ export async function adminCreateUser(ctx: LoadFlowContext, st: JourneyState): P
   return true;
 }
 
-/** A temporary password meeting Cognito's default policy (upper, lower, digit, symbol; 16 characters). */
-export function temporaryPassword(rng: () => number): string {
-  const alphabet = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  let s = '';
-  for (let i = 0; i < 12; i += 1) s += alphabet[Math.floor(rng() * alphabet.length)];
-  return `Tp${s}9!`;
+/**
+ * A temporary password that meets the same policy as the user's own (seeded passwords are generated for the pool's
+ * policy): the user's password rotated by a random offset (same length and character classes, a different string).
+ */
+export function temporaryPasswordFor(password: string, rng: () => number): string {
+  if (password.length < 2) return `${password}Tmp-1a`;
+  const k = 1 + Math.floor(rng() * (password.length - 1));
+  const rotated = password.slice(k) + password.slice(0, k);
+  return rotated !== password ? rotated : [...password].reverse().join('') + (password === [...password].reverse().join('') ? 'Aa1!' : '');
 }
 
 /**

@@ -80,3 +80,22 @@ describe('MemorySessionPool', () => {
     expect(pool.size).toBe(0);
   });
 });
+
+describe('MemorySessionPool.removeUser', () => {
+  it('forgets every held session of a user (live and expired), also after round-robin replacement', () => {
+    const pool = new MemorySessionPool({ maxSessions: 3 });
+    const a1 = mk('a', 10);
+    const a2 = mk('a', 1_000);
+    const b = mk('b', 1_000);
+    pool.add(a1);
+    pool.add(a2);
+    pool.add(b);
+    pool.take(20, seq(0, 0.99), 0); // a1 expired → expired list; returns b (index 2 after swap) or a2
+    pool.put(pool.take(20, () => 0, 0) ?? mk('c', 1_000));
+    pool.removeUser('a');
+    const left: string[] = [];
+    for (let s = pool.take(20, () => 0); s; s = pool.take(20, () => 0)) left.push(s.user.username);
+    expect(left.every((n) => n !== 'a')).toBe(true);
+    expect(pool.expiredSize).toBe(0);
+  });
+});

@@ -61,6 +61,9 @@ describe('built-in flows against a fake driver', () => {
     expect(await run('first-sign-in', w.ctx(0))).toBe(true);
     expect(w.calls.map((c) => c.operation)).toEqual(['AdminCreateUser', 'InitiateAuth', 'RespondToAuthChallenge']);
     const temp = (w.calls[0]!.input as { TemporaryPassword: string }).TemporaryPassword;
+    // same length and characters as the user's password (so it meets the same policy), but a different string
+    expect(temp).not.toBe('Fresh-Pass-1!');
+    expect([...temp].sort().join('')).toBe([...'Fresh-Pass-1!'].sort().join(''));
     expect(w.calls[0]!.input).toMatchObject({ UserPoolId: 'us-east-1_Pool1', Username: 'fresh-1', MessageAction: 'SUPPRESS' });
     expect((w.calls[1]!.input.AuthParameters as Record<string, string>).PASSWORD).toBe(temp);
     expect(w.calls[2]!.input).toMatchObject({ ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'sess', ChallengeResponses: { USERNAME: 'fresh-1', NEW_PASSWORD: 'Fresh-Pass-1!' } });
@@ -112,6 +115,16 @@ describe('built-in flows against a fake driver', () => {
     expect(await run('token-refresh-get-tokens', w.ctx())).toBe(true);
     expect(w.calls[1]!.input).toEqual({ RefreshToken: 'rt1', ClientId: 'client1', ClientSecret: 'shh' });
     expect(w.sessions.size).toBe(1);
+  });
+
+  it('global sign-out also forgets the user\'s other cached sessions', async () => {
+    let n = 0;
+    const w = fakeWorld({ InitiateAuth: () => ({ output: tokens(++n) }), GlobalSignOut: () => ({}) });
+    await run('password-sign-in', w.ctx(0));
+    await run('password-sign-in', w.ctx());
+    expect(w.sessions.size).toBe(2); // two devices of alice (rng 0 picks alice)
+    expect(await run('sign-out', w.ctx())).toBe(true);
+    expect(w.sessions.size).toBe(0);
   });
 
   it('sign-out and revoke forget the session', async () => {
