@@ -151,7 +151,17 @@ function describeTarget(r: RunResult): string {
   return parts.join(', ');
 }
 
-function verdictOf(thresholds: readonly ThresholdRow[], comparison: Comparison | undefined, interrupted: string | undefined): Verdict {
+function verdictOf(
+  thresholds: readonly ThresholdRow[],
+  comparison: Comparison | undefined,
+  interrupted: string | undefined,
+  saturated: boolean,
+): Verdict {
+  const v = judge(thresholds, comparison, interrupted);
+  return saturated ? { ...v, summary: `${v.summary}; the load generator was saturated, so the figures may understate the target (see generator warnings)` } : v;
+}
+
+function judge(thresholds: readonly ThresholdRow[], comparison: Comparison | undefined, interrupted: string | undefined): Verdict {
   const failed = thresholds.filter((t) => t.status === 'fail').length;
   const noData = thresholds.filter((t) => t.status === 'no-data').length;
   const reasons: string[] = [];
@@ -195,7 +205,7 @@ export function buildReportModel(r: RunResult): ReportModel {
     errors.set(name, (errors.get(name) ?? 0) + n);
   }
   return {
-    verdict: verdictOf(thresholds, comparison, interrupted),
+    verdict: verdictOf(thresholds, comparison, interrupted, r.generator.saturated),
     run: {
       runId: displayName(r.runId),
       scenario: displayName(r.scenario.name),

@@ -145,3 +145,13 @@ describe('buildChartData', () => {
     expect(d.arrivals.planned.length).toBe(30);
   });
 });
+
+describe('verdict', () => {
+  it('says when the load generator was saturated (pass/fail unchanged)', () => {
+    const r = { ...passing, generator: { ...passing.generator, saturated: true } };
+    expect(renderMarkdown(r).split('\n')[2]).toBe(
+      '**all 1 thresholds passed; the load generator was saturated, so the figures may understate the target (see generator warnings).**',
+    );
+    expect(renderMarkdown(r).startsWith('## ✅ PASS')).toBe(true);
+  });
+});
