@@ -116,21 +116,24 @@ export class IntervalSeries {
   points(untilUs?: number): SeriesPoint[] {
     const n = untilUs === undefined ? this.intervals.length : Math.min(this.intervals.length, Math.ceil(untilUs / this.intervalUs));
     const out: SeriesPoint[] = [];
-    for (let i = 0; i < n; i++) {
-      const interval = this.intervals[i]!;
-      const all = pointOf(interval.all);
-      const byCategory: Partial<Record<QuotaCategory, SeriesCategoryPoint>> = {};
-      for (const [c, b] of [...interval.byCategory.entries()].sort(([a], [b2]) => a.localeCompare(b2))) byCategory[c] = pointOf(b);
-      out.push({
-        tSec: (i * this.intervalUs) / 1e6,
-        plannedArrivals: interval.planned,
-        startedArrivals: interval.started,
-        droppedArrivals: interval.dropped,
-        ...all,
-        byCategory,
-      });
-    }
+    for (let i = 0; i < n; i++) out.push(this.point(i)!);
     return out;
+  }
+
+  /** Interval `i` (0-based), or undefined when nothing happened in it or after it yet. O(1) in the series length. */
+  point(i: number): SeriesPoint | undefined {
+    const interval = this.intervals[i];
+    if (!interval) return undefined;
+    const byCategory: Partial<Record<QuotaCategory, SeriesCategoryPoint>> = {};
+    for (const [c, b] of [...interval.byCategory.entries()].sort(([a], [b2]) => a.localeCompare(b2))) byCategory[c] = pointOf(b);
+    return {
+      tSec: (i * this.intervalUs) / 1e6,
+      plannedArrivals: interval.planned,
+      startedArrivals: interval.started,
+      droppedArrivals: interval.dropped,
+      ...pointOf(interval.all),
+      byCategory,
+    };
   }
 }
 
