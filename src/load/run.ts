@@ -233,7 +233,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
   let population: PreparedPopulation | undefined;
   let runDriver: Driver | undefined;
   const srp = createSrpEngine({ srpRatePerSec: srpRatePerSec(scenario, timeline) });
-  const startedAt = new Date();
+  let startedAt = new Date();
   try {
     await mkdir(outDir, { recursive: true });
     if (scenario.target.kind === 'embedded') {
@@ -382,6 +382,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
         `${shard ? `, shard ${shard.index + 1}/${shard.count}` : ''}, target ${target.result.url ?? target.result.region ?? target.result.kind}`,
     );
     const progressTimer = setInterval(tick, options.progress === 'tty' ? 250 : 1000);
+    startedAt = new Date();
     originMs = performance.now();
     const stats = await runExecutor({
       arrivals: planArrivals(timeline, { seed, weights: scenario.flows.map((f) => f.weight), ...(shard ? { slice: shard } : {}) }),

@@ -127,8 +127,8 @@ export const runCommand: CliCommand<RunArgs> = {
     io.stdout.write(`${formatRunSummary(result, { compact: ci })}\n`);
     if (output.resultFile) io.stdout.write(`result: ${output.resultFile}\n`);
     if (output.stopError) throw output.stopError;
+    if (result.interrupted && io.signal.aborted) return ExitCode.Interrupted; // partial results: thresholds not judged
     if (result.thresholds.some((t) => !t.passed)) return ExitCode.ThresholdsFailed;
-    if (result.interrupted && io.signal.aborted) return ExitCode.Interrupted;
     return ExitCode.Ok;
   },
 };
