@@ -151,3 +151,22 @@ describe('a throttling emulator', () => {
     }
   });
 });
+
+describe('closed-loop raw load (autocannon) with bodies from the population', () => {
+  it.each(['password-sign-in', 'token-refresh', 'get-tokens-from-refresh-token', 'get-user'] as const)('%s', async (kind) => {
+    const { rawLoadBodies } = await import('../../../src/load/drivers/raw-load-bodies.js');
+    const { runRawLoad } = await import('../../../src/load/drivers/raw-load.js');
+    const pop = new SeededPopulation({ secret, usernames: ['raw-a', 'raw-b'] });
+    const seedDriver = createDriver('sdk', { target: targetOf(emu, true) });
+    const bulk = emulatorBulkCreate(emu.url, POOL_ID);
+    await bulk(['raw-a', 'raw-b'].map((u) => pop.pick(() => (u === 'raw-a' ? 0 : 0.9))));
+    const { operation, bodies } = await rawLoadBodies(kind, { target: targetOf(emu, true), population: pop, driver: seedDriver, count: 2 });
+    await seedDriver.close();
+    expect(bodies).toHaveLength(2);
+    const samples: Sample[] = [];
+    const r = await runRawLoad({ url: emu.url, operation, bodies, connections: 2, amount: 20, onSample: (s) => samples.push(s) });
+    expect(r).toMatchObject({ model: 'closed', requests: 20 });
+    expect(r.counts.ok).toBe(20);
+    expect(samples.every((s) => s.outcome === 'ok')).toBe(true);
+  });
+});
