@@ -10,6 +10,7 @@ import { limitsAppOptions } from '../../../src/emulator/limits-app-options.js';
 import { createLimits, type Limits } from '../../../src/emulator/limits.js';
 import { quotaProfileFromDocument } from '../../../src/emulator/quota/quota-profile-file.js';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/start-emulator.js';
+import { bucketAdmits } from './token-bucket-oracle.js';
 
 /**
  * Over HTTP: an open-model load at 2x the UserRead quota is accepted at the quota and the rest throttled; at 90%
@@ -46,7 +47,7 @@ describe('emulator limits over HTTP', () => {
    * server share this process, so arrivals can bunch up on a busy machine: the expected counts use the span of
    * arrivals the server saw.
    */
-  async function openLoad(ratePerSec: number, durationMs: number): Promise<{ accepted: number; throttled: number; other: number; spanMs: number }> {
+  async function openLoad(ratePerSec: number, durationMs: number): Promise<{ accepted: number; throttled: number; other: number; spanMs: number; arrivals: number[] }> {
     const n = Math.round((ratePerSec * durationMs) / 1000);
     // Warm the client's keep-alive connections with uncharged requests so that connection setup does not delay arrivals.
     await Promise.all(Array.from({ length: 16 }, () => fetch(`${emu.url}/_cogcap/metrics?format=prometheus`).then((r) => r.text())));
@@ -65,6 +66,7 @@ describe('emulator limits over HTTP', () => {
       throttled: count((r) => r.type === 'TooManyRequestsException'),
       other: count((r) => r.status !== 200 && r.type !== 'TooManyRequestsException'),
       spanMs: Math.max(...arrivals) - Math.min(...arrivals),
+      arrivals: [...arrivals],
     };
   }
 
@@ -87,12 +89,13 @@ describe('emulator limits over HTTP', () => {
     expect(r.other).toBe(0);
     expect(r.accepted + r.throttled).toBe(2 * QUOTA * (DURATION_MS / 1000));
     expect(r.spanMs).toBeGreaterThan(DURATION_MS / 2); // the load was spread, not one burst
-    // Token bucket: capacity (1 s of rate) + rate x time between the first and the last arrival.
-    const expected = QUOTA + (QUOTA * r.spanMs) / 1000;
-    expect(Math.abs(r.accepted - expected) / expected, `accepted ${r.accepted}, expected ~${expected.toFixed(1)}`).toBeLessThanOrEqual(0.05);
-    // Steady-state rate once the burst is spent, within a few percent of the quota
-    const steady = ((r.accepted - QUOTA) * 1000) / r.spanMs;
-    expect(Math.abs(steady - QUOTA) / QUOTA, `steady ${steady.toFixed(2)}/s`).toBeLessThanOrEqual(0.07);
+    // Exactly what a bucket of 1 s of rate admits from the arrivals the server saw (±2 for clock ticks).
+    expect(Math.abs(r.accepted - bucketAdmits(r.arrivals, QUOTA, QUOTA))).toBeLessThanOrEqual(2);
+    // At the quota: capacity (1 s of rate) + rate x the span of arrivals, never more; within a few percent on a quiet
+    // machine (~1%), lower only when a busy machine bunches the arrivals (hence the looser floor).
+    const atQuota = QUOTA + (QUOTA * r.spanMs) / 1000;
+    expect(r.accepted).toBeLessThanOrEqual(atQuota + 1);
+    expect(r.accepted / atQuota, `accepted ${r.accepted}, at quota ${atQuota.toFixed(1)}`).toBeGreaterThanOrEqual(0.85);
 
     const doc = (await (await fetch(`${emu.url}/_cogcap/metrics`)).json()) as {
       categories: Record<string, { callCount: number; throttleCount: number; perSecond: { callCount: number; throttleCount: number }[] }>;
