@@ -1,40 +1,59 @@
 /**
- * Emulator speed: seeding time for 100,000 users, password sign-ins/s with 100,000 users in the pool, SRP
- * sign-ins/s, against the ceiling of two RS256 signatures per sign-in (Node's own RSA-2048 sign rate / 2 on this
- * machine). The emulator runs in a child process; the load comes from this process over keep-alive connections
- * (autocannon for password sign-ins, an SRP client loop for SRP). Prints medians of several runs and the machine;
- * never fails.
+ * Emulator speed, side by side with cognito-local (the emulator users would pick instead):
+ * - password sign-ins/s (USER_PASSWORD_AUTH through autocannon, same client, same connections) of the cogcap emulator
+ *   and of cognito-local with 1,000 and 100,000 users in the pool, interleaved run by run, and their ratio;
+ * - the ratio to the RSA-2048 signing ceiling (Node's own sign rate on this machine / 2: two RS256 tokens per sign-in);
+ * - the raw HTTP ceiling of a cheap operation (GetUser with a valid access token) with autocannon, on both;
+ * - (unless --quick) seeding time for the largest pool, in-process CPU efficiency, server CPU per sign-in against
+ *   signatures measured inside the server under the same load, and SRP sign-ins/s.
+ * cognito-local is installed by this script into a temporary folder (npm install --prefix, pinned version), never
+ * into the project; if it cannot be installed or run, the reason is printed and the rest continues. All traffic is
+ * on 127.0.0.1; every run is bounded in time. Prints medians of several runs and the machine; never fails.
  *
- * Run: npx tsx bench/emulator.ts [runs=3] [seconds=10] [users=100000]
+ * Run: npm run bench:emulator -- [--runs 3] [--seconds 5] [--users 1000,100000] [--connections 16] [--quick] [--no-peer]
  */
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { Agent, request } from 'node:http';
-import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { Agent } from 'node:http';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { removeDataDir, seedCognitoLocalFile, startCognitoLocal, type CognitoLocal } from './lib/cognito-local.js';
+import { startBenchServer as startServer } from './lib/emulator-child.js';
+import { IDP_TARGET, postJson } from './lib/json-rpc-client.js';
+import { printFooter, printHeader } from './lib/machine.js';
+import { installPeer } from './lib/peer.js';
+import { procCpuUs } from './lib/proc-stats.js';
+import { fmt, median, ratio } from './lib/stats.js';
 import { modPowNative } from '../src/cognito/mod-pow.js';
 import { clientStart, computeX, formatSrpTimestamp, poolNameOf, SRP_G, SRP_K, SRP_N } from '../src/cognito/srp.js';
 import { createEmulatorApp } from '../src/emulator/app.js';
 import { createHash, createHmac } from 'node:crypto';
 
-const runs = Number(process.argv[2] ?? 3);
-const seconds = Number(process.argv[3] ?? 10);
-const userCount = Number(process.argv[4] ?? 100_000);
+const args = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '5' },
+    users: { type: 'string', default: '1000,100000' },
+    connections: { type: 'string', default: '16' },
+    quick: { type: 'boolean', default: false },
+    'no-peer': { type: 'boolean', default: false },
+  },
+}).values;
+const runs = Number(args.runs);
+const seconds = Number(args.seconds);
+const userCounts = args.users.split(',').map(Number);
+const userCount = Math.max(...userCounts);
+const connections = Number(args.connections);
 const PASSWORD = 'Bench-Passw0rd!';
-const TARGET = 'AWSCognitoIdentityProviderService.';
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const fmt = (n: number, d = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-
-function machine(): string {
-  const cpus = os.cpus();
-  return `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`;
-}
+const TARGET = IDP_TARGET;
+/** Pinned cognito-local version (engines: node >= 12). */
+const COGNITO_LOCAL_VERSION = '5.3.0';
+/** cognito-local users created through its API at most (each API write rewrites its whole pool file). */
+const COGNITO_LOCAL_API_SEED_CAP = 1_000;
+/** Time budget of cognito-local API seeding per pool, s (the rest is written into its pool file). */
+const COGNITO_LOCAL_API_SEED_BUDGET_SEC = 60;
+const http = postJson;
+/** Username (an e-mail: cognito-local's default pools use the e-mail as username attribute) of bench user `i`. */
+const benchUser = (i: number): string => `user${i}@example.com`;
 
 /** RSA-2048 signatures per wall second and CPU µs per signature. */
 function rsaSignRate(durationMs: number): { ratePerSec: number; cpuUsPerSign: number } {
@@ -49,73 +68,6 @@ function rsaSignRate(durationMs: number): { ratePerSec: number; cpuUsPerSign: nu
   }
   const cpu = process.cpuUsage(cpu0);
   return { ratePerSec: (n * 1000) / (performance.now() - start), cpuUsPerSign: (cpu.user + cpu.system) / n };
-}
-
-async function http(url: string, agent: Agent, target: string, body: unknown, path = '/'): Promise<{ status: number; json: any }> {
-  const data = Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const req = request(`${url}${path}`, {
-      method: 'POST',
-      agent,
-      headers: { 'content-type': target ? 'application/x-amz-json-1.1' : 'application/json', ...(target ? { 'x-amz-target': `${TARGET}${target}` } : {}), 'content-length': data.length },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(Buffer.concat(chunks).toString() || '{}') }));
-    });
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
-interface BenchServer {
-  url: string;
-  /** Server process CPU time so far, µs. */
-  cpuUs(): Promise<number>;
-  /** CPU µs per RSA-2048 signature measured inside the server process (under the current load). */
-  rsaCpuUs(): Promise<number>;
-  stop(): Promise<void>;
-}
-
-async function startServer(): Promise<BenchServer> {
-  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the emulator process there (for finding overheads).
-  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...prof, '--import', 'tsx', fileURLToPath(new URL('./emulator-server.ts', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let out = '';
-  const waiters: ((line: string) => void)[] = [];
-  child.stdout!.on('data', (c: Buffer) => {
-    out += c.toString();
-    let nl: number;
-    while ((nl = out.indexOf('\n')) >= 0) {
-      const line = out.slice(0, nl);
-      out = out.slice(nl + 1);
-      waiters.shift()?.(line);
-    }
-  });
-  const nextLine = (): Promise<string> => new Promise((resolve) => waiters.push(resolve));
-  const ready = await Promise.race([
-    nextLine(),
-    new Promise<string>((_r, reject) => child.once('exit', (code) => reject(new Error(`emulator exited (${code})`)))),
-  ]);
-  const url = /READY (\S+)/.exec(ready)![1]!;
-  return {
-    url,
-    async cpuUs() {
-      const line = nextLine();
-      child.stdin!.write('cpu\n');
-      return Number(/CPU (\d+)/.exec(await line)![1]);
-    },
-    async rsaCpuUs() {
-      const line = nextLine();
-      child.stdin!.write('rsa\n');
-      return Number(/RSA ([\d.]+)/.exec(await line)![1]);
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.stdin!.end();
-      }),
-  };
 }
 
 /** Seeding through the API path in-process: AdminCreateUser (SUPPRESS) + AdminSetUserPassword (Permanent). */
@@ -167,31 +119,48 @@ async function seedOverHttp(url: string, agent: Agent, poolId: string, n: number
   const start = performance.now();
   for (let i = 0; i < n; i += 10_000) {
     const users = [];
-    for (let j = i; j < Math.min(n, i + 10_000); j++) users.push({ username: `user${j}`, password: PASSWORD, attributes: { email: `user${j}@example.com`, email_verified: 'true' } });
+    for (let j = i; j < Math.min(n, i + 10_000); j++) users.push({ username: benchUser(j), password: PASSWORD, attributes: { email: benchUser(j), email_verified: 'true' } });
     const r = await http(url, agent, '', { userPoolId: poolId, users }, '/_cogcap/users');
     if (r.status !== 200) throw new Error(`seed failed: ${JSON.stringify(r.json)}`);
   }
   return (performance.now() - start) / 1000;
 }
 
-async function passwordRun(url: string, clientId: string, n: number): Promise<{ rate: number; total: number; non2xx: number; p99: number }> {
+/** Outcome of one autocannon run: 2xx answers per second, all answers, non-2xx + errors, p99 latency (ms). */
+interface CannonRun {
+  rate: number;
+  total: number;
+  non2xx: number;
+  p99: number;
+}
+
+/** Closed-loop autocannon run of one JSON 1.1 operation, `connections` keep-alive connections, `seconds` long. */
+async function cannon(url: string, operation: string, body: () => unknown): Promise<CannonRun> {
   const result = await autocannon({
     url,
-    connections: 32,
+    connections,
     duration: seconds,
+    timeout: Math.max(10, seconds * 2),
     requests: [
       {
         method: 'POST',
         path: '/',
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${TARGET}InitiateAuth` },
-        setupRequest: (req) => ({
-          ...req,
-          body: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: `user${Math.floor(Math.random() * n)}`, PASSWORD } }),
-        }),
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${TARGET}${operation}` },
+        setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }),
       },
     ],
   });
-  return { rate: result.requests.average, total: result.requests.total, non2xx: result.non2xx + result.errors, p99: result.latency.p99 };
+  const ok = result['2xx'];
+  return { rate: ok / Math.max(result.duration, 1e-3), total: result.requests.total, non2xx: result.non2xx + result.errors, p99: result.latency.p99 };
+}
+
+/** Password sign-ins (USER_PASSWORD_AUTH) of random users `user0`…`user<n − 1>`. */
+function passwordRun(url: string, clientId: string, n: number): Promise<CannonRun> {
+  return cannon(url, 'InitiateAuth', () => ({
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: clientId,
+    AuthParameters: { USERNAME: benchUser(Math.floor(Math.random() * n)), PASSWORD },
+  }));
 }
 
 /** Client side of SRP with the bench's own shortcut: g^x cached per user, 256-bit a precomputed in a pool. */
@@ -202,7 +171,7 @@ async function srpRun(url: string, agent: Agent, poolId: string, clientId: strin
   let failures = 0;
   const loop = async (): Promise<void> => {
     while (performance.now() < deadline) {
-      const username = `user${Math.floor(Math.random() * n)}`;
+      const username = benchUser(Math.floor(Math.random() * n));
       const { aHex, AHex } = clientStart();
       const ch = await http(url, agent, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, SRP_A: AHex } });
       if (ch.status !== 200) {
@@ -250,8 +219,195 @@ function clientSig(poolName: string, userId: string, saltHex: string, BHex: stri
   return createHmac('sha256', k).update(poolName).update(userId).update(Buffer.from(secretBlock, 'base64')).update(timestamp).digest('base64');
 }
 
+/** One side of the comparison: a target with a pool, a client and `n` users `user0`…, and its process id. */
+interface Side {
+  name: string;
+  url: string;
+  pid: number | undefined;
+  clientId: string;
+  users: number;
+  note: string;
+  stop(): Promise<void>;
+}
+
+async function createPoolAndClient(url: string, agent: Agent): Promise<{ poolId: string; clientId: string }> {
+  const pool = await http(url, agent, 'CreateUserPool', { PoolName: 'bench', });
+  const poolId = pool.json?.UserPool?.Id as string;
+  if (!poolId) throw new Error(`CreateUserPool failed: ${pool.status} ${JSON.stringify(pool.json).slice(0, 200)}`);
+  const client = await http(url, agent, 'CreateUserPoolClient', {
+    UserPoolId: poolId,
+    ClientName: 'bench',
+    ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+  });
+  const clientId = client.json?.UserPoolClient?.ClientId as string;
+  if (!clientId) throw new Error(`CreateUserPoolClient failed: ${client.status} ${JSON.stringify(client.json).slice(0, 200)}`);
+  return { poolId, clientId };
+}
+
+/** The cogcap emulator (child process) with `n` users seeded over HTTP in bulk. */
+async function cogcapSide(n: number): Promise<Side> {
+  const server = await startServer();
+  const agent = new Agent({ keepAlive: true });
+  try {
+    const { poolId, clientId } = await createPoolAndClient(server.url, agent);
+    const seedSec = await seedOverHttp(server.url, agent, poolId, n);
+    return { name: 'cogcap', url: server.url, pid: server.pid, clientId, users: n, note: `seeded ${fmt(n)} users in ${fmt(seedSec, 1)} s (POST /_cogcap/users)`, stop: () => server.stop() };
+  } catch (e) {
+    await server.stop();
+    throw e;
+  } finally {
+    agent.destroy();
+  }
+}
+
+/**
+ * cognito-local with `n` users: created through its API (AdminCreateUser SUPPRESS + AdminSetUserPassword Permanent)
+ * up to {@link COGNITO_LOCAL_API_SEED_CAP} users or {@link COGNITO_LOCAL_API_SEED_BUDGET_SEC}; the rest cloned into
+ * its pool file while it is stopped (its API rewrites the whole file on every write, O(n²) for n users).
+ */
+async function cognitoLocalSide(packageDir: string, n: number): Promise<Side> {
+  let cl: CognitoLocal = await startCognitoLocal(packageDir);
+  const dataDir = cl.dataDir;
+  const agent = new Agent({ keepAlive: true });
+  try {
+    const { poolId, clientId } = await createPoolAndClient(cl.url, agent);
+    const t0 = performance.now();
+    let created = 0;
+    while (created < Math.min(n, COGNITO_LOCAL_API_SEED_CAP) && performance.now() - t0 < COGNITO_LOCAL_API_SEED_BUDGET_SEC * 1000) {
+      const Username = benchUser(created);
+      const c = await http(cl.url, agent, 'AdminCreateUser', {
+        UserPoolId: poolId,
+        Username,
+        TemporaryPassword: PASSWORD,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: Username },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      });
+      if (c.status !== 200) throw new Error(`cognito-local AdminCreateUser: ${c.status} ${JSON.stringify(c.json).slice(0, 200)}`);
+      const p = await http(cl.url, agent, 'AdminSetUserPassword', { UserPoolId: poolId, Username, Password: PASSWORD, Permanent: true });
+      if (p.status !== 200) throw new Error(`cognito-local AdminSetUserPassword: ${p.status} ${JSON.stringify(p.json).slice(0, 200)}`);
+      created++;
+    }
+    const apiSec = (performance.now() - t0) / 1000;
+    let note = `${fmt(created)} users through its API in ${fmt(apiSec, 1)} s (${fmt(created / apiSec)} users/s)`;
+    if (created < n) {
+      await cl.stop();
+      const f0 = performance.now();
+      const total = seedCognitoLocalFile(dataDir, poolId, created, n, benchUser);
+      note += `, ${fmt(n - created)} more cloned into its pool file in ${fmt((performance.now() - f0) / 1000, 1)} s (API too slow: each write rewrites the whole file); ${fmt(total)} users`;
+      cl = await startCognitoLocal(packageDir, dataDir, 120_000);
+    }
+    const running = cl;
+    return {
+      name: `cognito-local ${COGNITO_LOCAL_VERSION}`,
+      url: running.url,
+      pid: running.pid,
+      clientId,
+      users: n,
+      note,
+      stop: async () => {
+        await running.stop();
+        removeDataDir(dataDir);
+      },
+    };
+  } catch (e) {
+    await cl.stop();
+    removeDataDir(dataDir);
+    throw e;
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** Access token of `user0` (for the cheap-operation ceiling), or undefined. */
+async function accessToken(side: Side): Promise<string | undefined> {
+  const agent = new Agent({ keepAlive: false });
+  try {
+    const r = await http(side.url, agent, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: side.clientId, AuthParameters: { USERNAME: benchUser(0), PASSWORD } });
+    return r.json?.AuthenticationResult?.AccessToken as string | undefined;
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** Password sign-ins/s and server CPU µs per answer, measured from /proc (10 ms resolution). */
+async function measuredRun(side: Side, fn: () => Promise<CannonRun>): Promise<CannonRun & { cpuUs: number }> {
+  const c0 = procCpuUs(side.pid);
+  const r = await fn();
+  return { ...r, cpuUs: (procCpuUs(side.pid) - c0) / Math.max(r.total, 1) };
+}
+
+/** Side-by-side password sign-ins (and, for the first pool size, the cheap-operation ceiling) vs cognito-local. */
+async function compare(ceiling: number, peerDir: string | undefined, peerWhyNot: string | undefined): Promise<void> {
+  console.log(`## password sign-ins/s, cogcap emulator vs cognito-local (USER_PASSWORD_AUTH, autocannon, ${connections} keep-alive connections, ${runs} × ${seconds} s interleaved, medians)`);
+  if (!peerDir) console.log(`cognito-local not measured: ${peerWhyNot}`);
+  const rows: string[] = [];
+  for (const [index, n] of userCounts.entries()) {
+    const sides: Side[] = [];
+    try {
+      sides.push(await cogcapSide(n));
+      if (peerDir) {
+        try {
+          sides.push(await cognitoLocalSide(peerDir, n));
+        } catch (e) {
+          console.log(`cognito-local with ${fmt(n)} users could not be set up: ${(e as Error).message}`);
+        }
+      }
+      for (const side of sides) console.log(`${side.name}, ${fmt(n)} users: ${side.note}`);
+      const results = new Map<string, (CannonRun & { cpuUs: number })[]>(sides.map((s) => [s.name, []]));
+      for (let i = 0; i < runs; i++) {
+        for (const side of sides) {
+          const r = await measuredRun(side, () => passwordRun(side.url, side.clientId, n));
+          results.get(side.name)!.push(r);
+          console.log(`  ${fmt(n)} users, run ${i + 1}, ${side.name}: ${fmt(r.rate, 1)} sign-ins/s, p99 ${r.p99} ms, non-2xx/errors ${r.non2xx}, server ${fmt(r.cpuUs)} CPU µs/answer`);
+        }
+      }
+      const med = (name: string, k: 'rate' | 'cpuUs'): number => median((results.get(name) ?? []).map((r) => r[k]));
+      const ours = med('cogcap', 'rate');
+      const peerName = sides[1]?.name ?? '';
+      const theirs = peerName ? med(peerName, 'rate') : Number.NaN;
+      rows.push(
+        `| ${fmt(n)} | ${fmt(ours)} | ${peerName ? fmt(theirs, 1) : 'n/a'} | ${ratio(ours, theirs)} | ${fmt((ours / ceiling) * 100)}% | ${fmt(med('cogcap', 'cpuUs'))} | ${peerName ? fmt(med(peerName, 'cpuUs')) : 'n/a'} |`,
+      );
+
+      if (index === 0) {
+        console.log(`## raw HTTP ceiling of a cheap operation (GetUser with a valid access token, autocannon, ${connections} connections, ${fmt(n)} users)`);
+        const cheap = new Map<string, number[]>();
+        for (const side of sides) cheap.set(side.name, []);
+        const tokens = new Map<string, string | undefined>();
+        for (const side of sides) tokens.set(side.name, await accessToken(side));
+        for (let i = 0; i < runs; i++) {
+          for (const side of sides) {
+            const token = tokens.get(side.name);
+            if (!token) continue;
+            const r = await measuredRun(side, () => cannon(side.url, 'GetUser', () => ({ AccessToken: token })));
+            cheap.get(side.name)!.push(r.rate);
+            console.log(`  run ${i + 1}, ${side.name}: ${fmt(r.rate)} GetUser/s, p99 ${r.p99} ms, non-2xx/errors ${r.non2xx}, server ${fmt(r.cpuUs)} CPU µs/answer`);
+          }
+        }
+        const a = median(cheap.get('cogcap') ?? []);
+        const b = sides[1] ? median(cheap.get(sides[1].name) ?? []) : Number.NaN;
+        console.log(`GetUser ceiling: cogcap ${fmt(a)}/s, ${sides[1]?.name ?? 'cognito-local'} ${fmt(b)}/s, ratio ${ratio(a, b)}\n`);
+      }
+    } catch (e) {
+      console.log(`comparison with ${fmt(n)} users failed: ${(e as Error).message}`);
+    } finally {
+      for (const side of sides) await side.stop();
+    }
+  }
+  console.log(`\n| users in pool | cogcap sign-ins/s | cognito-local sign-ins/s | ratio | cogcap / RSA ceiling (${fmt(ceiling)}/s) | cogcap server CPU µs/sign-in | cognito-local server CPU µs/sign-in |`);
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) console.log(r);
+  console.log(
+    'cognito-local rewrites its whole pool file (JSON) on every sign-in (it stores each refresh token in the user), so its rate falls with the pool size; ' +
+      'both servers share the machine with this client and with any other load.\n',
+  );
+}
+
 async function main(): Promise<void> {
-  console.log(`# cogcap emulator benchmark\nmachine: ${machine()}\nruns: ${runs} × ~${seconds} s, ${fmt(userCount)} users\n`);
+  printHeader('cogcap emulator benchmark', [`runs: ${runs} × ~${seconds} s, pools of ${userCounts.map((n) => fmt(n)).join(' and ')} users, ${connections} connections`]);
 
   const signRuns: { ratePerSec: number; cpuUsPerSign: number }[] = [];
   for (let i = 0; i < runs; i++) signRuns.push(rsaSignRate(2000));
@@ -259,30 +415,36 @@ async function main(): Promise<void> {
   const signCpuUs = median(signRuns.map((r) => r.cpuUsPerSign));
   const ceiling = signRate / 2;
   console.log(
-    `RSA-2048 sign rate (Node crypto.sign): ${fmt(signRate)}/s, ${fmt(signCpuUs)} CPU µs each → ceiling ${fmt(ceiling)} sign-ins/s ` +
-      `(two RS256 signatures each; ${fmt(1e6 / (2 * signCpuUs))} per CPU-second)`,
+    `RSA-2048 sign rate (Node crypto.sign, one thread): ${fmt(signRate)}/s, ${fmt(signCpuUs)} CPU µs each → ceiling ${fmt(ceiling)} sign-ins/s ` +
+      `(two RS256 signatures each; ${fmt(1e6 / (2 * signCpuUs))} per CPU-second)\n`,
   );
 
-  const seedTimes: number[] = [];
-  for (let i = 0; i < Math.min(runs, 2); i++) seedTimes.push(await seedInProcess(userCount));
-  console.log(`seeding ${fmt(userCount)} users in-process via AdminCreateUser + AdminSetUserPassword: ${fmt(median(seedTimes), 1)} s (median of ${seedTimes.length})`);
+  let peerDir: string | undefined;
+  let peerWhyNot: string | undefined = '--no-peer given';
+  if (!args['no-peer']) {
+    const peer = await installPeer('cognito-local', COGNITO_LOCAL_VERSION);
+    if (peer.ok) peerDir = peer.packageDir;
+    else peerWhyNot = peer.reason;
+  }
+  await compare(ceiling, peerDir, peerWhyNot);
+  if (args.quick) {
+    printFooter();
+    return;
+  }
+
+  console.log(`## details with ${fmt(userCount)} users (skip with --quick)`);
+  const seedSec = await seedInProcess(userCount);
+  console.log(`seeding ${fmt(userCount)} users in-process via AdminCreateUser + AdminSetUserPassword: ${fmt(seedSec, 1)} s`);
 
   const inProcessRatio = await inProcessEfficiency(userCount);
 
   const server = await startServer();
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   try {
-    const pool = await http(server.url, agent, 'CreateUserPool', { PoolName: 'bench' });
-    const poolId = pool.json.UserPool.Id as string;
-    const client = await http(server.url, agent, 'CreateUserPoolClient', {
-      UserPoolId: poolId,
-      ClientName: 'bench',
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-    });
-    const clientId = client.json.UserPoolClient.ClientId as string;
+    const { poolId, clientId } = await createPoolAndClient(server.url, agent);
     const seedHttp = await seedOverHttp(server.url, agent, poolId, userCount);
     console.log(`seeding ${fmt(userCount)} users over HTTP via POST /_cogcap/users (batches of 10,000): ${fmt(seedHttp, 1)} s`);
-    await http(server.url, agent, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'user0', PASSWORD } });
+    await http(server.url, agent, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: benchUser(0), PASSWORD } });
 
     const pw: number[] = [];
     const pwCpu: number[] = [];
@@ -302,28 +464,33 @@ async function main(): Promise<void> {
           `RSA sign under load ${fmt(rsaUs)} CPU µs`,
       );
     }
-    const pwRate = median(pw);
     const pwCpuUs = median(pwCpu);
     const loadedSignUs = median(loadedSign);
-    console.log(`password sign-ins (USER_PASSWORD_AUTH, ${fmt(userCount)} users, 32 keep-alive connections): ${fmt(pwRate)}/s = ${fmt((pwRate / ceiling) * 100)}% of the wall-clock ceiling (target ≥ 70%)`);
     console.log(
-      `  server CPU per sign-in ${fmt(pwCpuUs)} µs vs two signatures measured in the server under the same load ${fmt(2 * loadedSignUs)} µs ` +
+      `server CPU per password sign-in ${fmt(pwCpuUs)} µs vs two signatures measured in the server under the same load ${fmt(2 * loadedSignUs)} µs ` +
         `= ${fmt(((2 * loadedSignUs) / pwCpuUs) * 100)}% of the CPU ceiling (robust to other load on the machine)`,
     );
-    console.log(`  in-process (no HTTP) CPU efficiency: ${fmt(inProcessRatio * 100)}% (median of 5 interleaved blocks of sign-ins and signatures)`);
+    console.log(`in-process (no HTTP) CPU efficiency: ${fmt(inProcessRatio * 100)}% (median of 5 interleaved blocks of sign-ins and signatures)`);
 
     const srp: number[] = [];
+    const srpCpu: number[] = [];
     for (let i = 0; i < runs; i++) {
+      const cpu0 = await server.cpuUs();
       const r = await srpRun(server.url, agent, poolId, clientId, userCount);
+      const cpu = (await server.cpuUs()) - cpu0;
       srp.push(r.rate);
-      console.log(`  SRP run ${i + 1}: ${fmt(r.rate)}/s, failures ${r.failures}`);
+      srpCpu.push(cpu / Math.max(1, r.rate * seconds));
+      console.log(`  SRP run ${i + 1}: ${fmt(r.rate)}/s, failures ${r.failures}, server ${fmt(cpu / Math.max(1, r.rate * seconds))} CPU µs per SRP sign-in`);
     }
-    console.log(`SRP sign-ins (InitiateAuth + RespondToAuthChallenge, client in this process): ${fmt(median(srp))}/s = ${fmt((median(srp) / ceiling) * 100)}% of the two-signature ceiling (SRP adds ~3 server modexps; first SRP use of a user derives its verifier)`);
+    console.log(
+      `SRP sign-ins (InitiateAuth + RespondToAuthChallenge, client in this process): ${fmt(median(srp))}/s = ${fmt((median(srp) / ceiling) * 100)}% of the two-signature ceiling; ` +
+        `emulator CPU ${fmt(median(srpCpu))} µs per SRP sign-in (SRP adds ~3 server modexps; first SRP use of a user derives its verifier)`,
+    );
   } finally {
     agent.destroy();
     await server.stop();
   }
-  console.log(`\nmachine after: load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  printFooter();
 }
 
 // A benchmark never fails: an error is printed and the process exits 0.
