@@ -1,4 +1,5 @@
 import type { Layer } from '../layer.js';
+import { chargeOf } from '../quota/charge.js';
 import { sampleLatencyMs } from './latency-distribution.js';
 import { latencyFor, type LatencyProfile } from './latency-profile.js';
 
@@ -22,7 +23,7 @@ export interface LatencyLayerOptions {
 export function latencyLayer(profile: LatencyProfile, options: LatencyLayerOptions): Layer {
   const sleep = options.sleep ?? sleepMs;
   return async (req, next) => {
-    const delayMs = sampleLatencyMs(latencyFor(profile, req.operation), options.random);
+    const delayMs = sampleLatencyMs(latencyFor(profile, req.operation, chargeOf(req.operation, req.body).category), options.random);
     try {
       return await next(req);
     } finally {

@@ -13,9 +13,12 @@ export interface LatencyProfile {
   readonly operations: Readonly<Record<string, LatencyDistribution>>;
 }
 
-/** The distribution that applies to `operation`. */
-export function latencyFor(profile: LatencyProfile, operation: string): LatencyDistribution {
-  return profile.operations[operation] ?? profile.categories[categoryOf(operation)] ?? profile.default;
+/**
+ * The distribution that applies to `operation`; `category` overrides the catalogue's (the quota charge's category,
+ * e.g. for NEW_PASSWORD_REQUIRED answers and the OAuth endpoints' pseudo-operations).
+ */
+export function latencyFor(profile: LatencyProfile, operation: string, category: QuotaCategory = categoryOf(operation)): LatencyDistribution {
+  return profile.operations[operation] ?? profile.categories[category] ?? profile.default;
 }
 
 /** No added latency. */

@@ -62,6 +62,7 @@ describe('latency profiles', () => {
     expect(latencyFor(REALISTIC_LATENCY, 'AdminGetUser')).toEqual(REALISTIC_LATENCY.categories.UserRead);
     expect(latencyFor(REALISTIC_LATENCY, 'SomethingNew')).toEqual(REALISTIC_LATENCY.default);
     expect(latencyFor(ZERO_LATENCY, 'InitiateAuth')).toEqual({ kind: 'fixed', ms: 0 });
+    expect(latencyFor(REALISTIC_LATENCY, 'OAuth2Token.client_credentials', 'ClientAuthentication')).toEqual(REALISTIC_LATENCY.categories.ClientAuthentication);
   });
 
   it('loads built-ins and files with overrides', async () => {
