@@ -2,12 +2,13 @@
  * Load generator accuracy: achieved vs target arrival rate from 10 to 2,000 flow starts per second, and start lag
  * (actual − intended start) p50/p99, in two set-ups:
  * - `generator only`: a no-op flow (schedule + executor + recorder, no network): the generator's own ceiling;
- * - `emulator`: AdminGetUser through the AWS SDK driver against the embedded emulator (own process, quotas unlimited,
- *   zero latency): the whole path, sharing the machine's cores with the emulator.
+ * - `emulator sdk`: AdminGetUser through the AWS SDK driver against the embedded emulator (own process, quotas
+ *   unlimited, zero latency): the whole path, sharing the machine's cores with the emulator;
+ * - `emulator raw`: GetUser of cached sessions through the raw HTTP driver (cheaper per call than the SDK).
  * Prints medians of several short runs, with the machine and its load (other processes skew the figures: compare the
  * two set-ups side by side). Never fails.
  *
- * Run: npx tsx bench/generator.ts [runs=3] [seconds=5] [rates=10,100,500,1000,2000]
+ * Run: npx tsx bench/generator.ts [runs=3] [seconds=5] [rates=10,100,500,1000,2000] [set-ups=generator,sdk,raw]
  */
 import os from 'node:os';
 import { mkdtempSync } from 'node:fs';
@@ -24,6 +25,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const runs = Number(process.argv[2] ?? 3);
 const seconds = Number(process.argv[3] ?? 5);
 const rates = (process.argv[4] ?? '10,100,500,1000,2000').split(',').map(Number);
+const SETUPS = { generator: 'generator only', sdk: 'emulator sdk', raw: 'emulator raw' } as const;
+const setups = (process.argv[5] ?? 'generator,sdk,raw').split(',').map((k) => SETUPS[k as keyof typeof SETUPS]).filter(Boolean);
 
 registerFlow({ name: 'bench-noop', describe: 'does nothing (generator overhead only)', categories: [], run: async () => true }, { replace: true });
 
@@ -45,16 +48,17 @@ console.log(`# cogcap load generator benchmark\nmachine: ${machine()}\nruns: ${r
 console.log('| set-up | target/s | achieved/s | achieved/target | dropped | start lag p50 | start lag p99 | event-loop p99 | CPU | calls/s |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 try {
-  for (const setup of ['generator only', 'emulator'] as const) {
+  for (const setup of setups) {
     for (const rate of rates) {
       const rows: { achieved: number; ratio: number; dropped: number; p50: number; p99: number; loop: number; cpu: number; calls: number }[] = [];
       for (let r = 0; r < runs; r++) {
-        const flow = setup === 'generator only' ? 'bench-noop' : 'admin-get-user';
+        const flow = setup === 'generator only' ? 'bench-noop' : setup === 'emulator sdk' ? 'admin-get-user' : 'profile-read';
         const scenario = await parseScenarioText(
           [
             `name: bench-${rate}`,
             `target: { emulator: { url: "${emulator.url}" } }`,
-            `population: { count: ${setup === 'emulator' ? 50 : 1} }`,
+            `population: { count: ${setup === 'generator only' ? 1 : 200} }`,
+            `driver: ${setup === 'emulator raw' ? 'raw' : 'sdk'}`,
             `flows: [{ flow: ${flow} }]`,
             `phases: [{ type: constant, duration: ${seconds}s, rate: ${rate} }]`,
             'maxInFlight: 5000',
