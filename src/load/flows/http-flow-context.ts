@@ -1,5 +1,6 @@
 import type { QuotaCategory } from '../../cognito/categories.js';
 import type { Outcome, Sample } from '../../metrics/sample.js';
+import { chargeOf } from '../../emulator/quota/charge.js';
 import { buildSample } from '../drivers/build-sample.js';
 import { classifyErrorType, classifyThrown } from '../drivers/classify-outcome.js';
 import type { LoadFlowContext } from './flow-context.js';
@@ -55,7 +56,8 @@ export function classifyOAuthAnswer(status: number, headers: Headers, text: stri
 
 /**
  * Sends one HTTP request (no redirect following), measures it from the journey's intended start, records the Sample
- * under `operation` (category from the catalogue unless given), and moves the intended start of the next call.
+ * under `operation` (category: given, else the quota module's charge for OAuth pseudo-operations, else the
+ * catalogue's), and moves the intended start of the next call.
  * `classify` may override the default classification (e.g. a login page re-rendered with an error).
  */
 export async function measuredFetch(
@@ -80,7 +82,9 @@ export async function measuredFetch(
   }
   const endUs = ctx.nowUs();
   if (operation !== null) {
-    const meta = { flow: ctx.flow, intendedStartUs: st.nextIntendedUs, ...(options.category ? { category: options.category } : {}) };
+    // OAuth pseudo-operations are charged by the quota module's table (the API catalogue does not list them).
+    const category = options.category ?? (operation.startsWith('OAuth2') ? chargeOf(operation, {}).category : undefined);
+    const meta = { flow: ctx.flow, intendedStartUs: st.nextIntendedUs, ...(category ? { category } : {}) };
     ctx.recordSample?.(buildSample(operation, meta, sentUs, endUs, answer.outcome, answer.errorType));
   }
   st.nextIntendedUs = Math.max(st.nextIntendedUs, endUs);

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { categoryOf } from '../../../../src/cognito/operations.js';
 import { createLimits } from '../../../../src/emulator/limits.js';
+import { chargeOf } from '../../../../src/emulator/quota/charge.js';
 import { AWS_DEFAULT_QUOTAS } from '../../../../src/emulator/quota/quota-profile.js';
 import { basic, postForm, seedOAuthPool, startExtendedEmulator, type ExtendedEmulator } from './extension-harness.js';
 
-/**
- * The OAuth endpoints against the real quota layer. Runs once the quota catalogue maps the OAuth pseudo-operations
- * (src/cognito/operations.ts: `OAuth2Token.client_credentials` → ClientAuthentication, ...); skipped before.
- */
-const catalogued = categoryOf('OAuth2Token.client_credentials') === 'ClientAuthentication';
+/** The OAuth endpoints against the real quota layer (the quota module charges the OAuth pseudo-operations). */
+const catalogued = chargeOf('OAuth2Token.client_credentials', {}).category === 'ClientAuthentication';
 
 let emu: ExtendedEmulator;
 let seed: Awaited<ReturnType<typeof seedOAuthPool>>;
@@ -16,7 +13,7 @@ let seed: Awaited<ReturnType<typeof seedOAuthPool>>;
 beforeAll(async () => {
   if (!catalogued) return;
   const limits = createLimits({
-    quotas: { ...AWS_DEFAULT_QUOTAS, ratePerSec: { ...AWS_DEFAULT_QUOTAS.ratePerSec, ClientAuthentication: 3 } },
+    quotas: { ...AWS_DEFAULT_QUOTAS, ratePerSec: { ...AWS_DEFAULT_QUOTAS.ratePerSec, ClientAuthentication: 3, UserFederation: 1 } },
     now: Date.now,
     random: Math.random,
   });
@@ -37,5 +34,36 @@ describe.skipIf(!catalogued)('OAuth quotas with the quota layer', () => {
     expect(ok + throttled).toBe(10);
     expect(ok).toBeGreaterThanOrEqual(3);
     expect(throttled).toBeGreaterThanOrEqual(3);
+  });
+
+  it('throttles IdP responses at the UserFederation rate', async () => {
+    const { must, CALLBACK, getManual } = await import('./extension-harness.js');
+    await must(emu.app, 'CreateIdentityProvider', {
+      UserPoolId: seed.poolId,
+      ProviderName: 'TestIdP',
+      ProviderType: 'OIDC',
+      ProviderDetails: { client_id: 'c', authorize_scopes: 'openid', oidc_issuer: `${emu.url}/_cogcap/test-idp`, attributes_request_method: 'GET' },
+    });
+    const c = await must(emu.app, 'CreateUserPoolClient', {
+      UserPoolId: seed.poolId,
+      ClientName: 'fed',
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      CallbackURLs: [CALLBACK],
+      SupportedIdentityProviders: ['TestIdP'],
+    });
+    // Take each sign-in up to the IdP's redirect back, then deliver the four IdP responses together.
+    const callbacks: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const q = new URLSearchParams({ response_type: 'code', client_id: c['UserPoolClient'].ClientId, redirect_uri: CALLBACK, identity_provider: 'TestIdP' });
+      const toIdp = await getManual(`${emu.url}/oauth2/authorize?${q}`);
+      const back = await getManual(toIdp.headers.get('location')!);
+      callbacks.push(back.headers.get('location')!);
+    }
+    const answers = await Promise.all(callbacks.map((u) => getManual(u)));
+    const throttled = answers.filter((a) => a.status === 429).length;
+    expect(answers.filter((a) => a.status === 302).length).toBeGreaterThanOrEqual(1);
+    expect(throttled).toBeGreaterThanOrEqual(1);
   });
 });

@@ -102,6 +102,7 @@ describe('OAuth and identity-pool runner flows against the emulator', () => {
     expect(await bad.run(ctx(bad.name))).toBe(false);
     expect(ops()).toEqual(['OAuth2Token.client_credentials:ok', 'OAuth2Token.client_credentials:ok', 'OAuth2Token.client_credentials:client_error']);
     expect(samples[2]!.errorType).toBe('invalid_client');
+    expect(samples[0]!.category).toBe('ClientAuthentication');
     expect(samples.every((s) => s.latencyUs >= s.serviceTimeUs && s.flow === 'client-credentials')).toBe(true);
   });
 
@@ -111,6 +112,7 @@ describe('OAuth and identity-pool runner flows against the emulator', () => {
     const flow = hostedUiSignInFlow({ redirectUri: CALLBACK });
     expect(await flow.run(ctx(flow.name))).toBe(true);
     expect(ops()).toEqual(['OAuth2Authorize:ok', 'OAuth2Login:ok', 'OAuth2Token.authorization_code:ok']);
+    expect(samples.map((s) => s.category)).toEqual(['Uncategorized', 'UserAuthentication', 'UserAuthentication']);
     expect(sessions.size).toBe(before + 1);
   });
 
@@ -119,6 +121,7 @@ describe('OAuth and identity-pool runner flows against the emulator', () => {
     const flow = federatedSignInFlow({ identityProvider: 'TestIdP', redirectUri: CALLBACK, userSpace: 3 });
     for (let i = 0; i < 4; i += 1) expect(await flow.run(ctx(flow.name))).toBe(true);
     expect(ops().filter((o) => o === 'OAuth2IdpResponse:ok')).toHaveLength(4);
+    expect(samples.find((s) => s.operation === 'OAuth2IdpResponse')!.category).toBe('UserFederation');
     const users = await must(emu.app, 'ListUsers', { UserPoolId: seed.poolId });
     const federated = users['Users'].filter((u: { Username: string }) => u.Username.startsWith('TestIdP_fed-user-'));
     expect(federated.length).toBeGreaterThanOrEqual(1);
