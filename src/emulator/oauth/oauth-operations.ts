@@ -1,13 +1,14 @@
 /**
  * Pseudo-operation names under which the OAuth 2.0 / hosted-UI endpoints run through the emulator's layer pipeline
  * (usage metrics, quota, latency), so that each call is charged to its category (reference section 7).
- * They are `AWSCognitoIdentityProviderService` operations for the pipeline; the quota catalogue maps them:
+ * They are `AWSCognitoIdentityProviderService` operations for the pipeline; the quota module's `chargeOf`
+ * (src/emulator/quota/charge.ts, `OAUTH_CHARGES`) maps them:
  *
  * | pseudo-operation                    | endpoint                                   | category |
  * |-------------------------------------|--------------------------------------------|----------|
  * | `OAuth2Token.client_credentials`    | POST /oauth2/token (client_credentials)   | ClientAuthentication |
  * | `OAuth2Token.refresh_token`         | POST /oauth2/token (refresh_token)        | UserAuthentication |
- * | `OAuth2Token.authorization_code`    | POST /oauth2/token (authorization_code)   | own allocation equal to UserAuthentication (the quota layer's special rule; charged to UserAuthentication when it has none) |
+ * | `OAuth2Token.authorization_code`    | POST /oauth2/token (authorization_code)   | own allocation equal to UserAuthentication, then UserAuthentication |
  * | `OAuth2Token`                       | POST /oauth2/token, other/missing grant   | Uncategorized |
  * | `OAuth2Login`                       | POST /login (one sign-in step)            | UserAuthentication |
  * | `OAuth2Authorize`                   | GET /oauth2/authorize                     | Uncategorized (not documented) |
