@@ -28,9 +28,15 @@ const byCategory: Record<Exclude<QuotaCategory, 'Uncategorized'>, readonly strin
     'RespondToAuthChallenge',
     'AdminRespondToAuthChallenge',
     'GetTokensFromRefreshToken',
+    // OAuth 2.0 endpoints of a pool domain (pseudo-operations, reference section 7): refresh grants, code
+    // redemption (which also has its own 1x allowance, see src/emulator/quota/charge.ts) and each login step.
+    'OAuth2Token.refresh_token',
+    'OAuth2Token.authorization_code',
+    'OAuth2Login',
   ],
   UserCreation: ['SignUp', 'ConfirmSignUp', 'AdminCreateUser', 'AdminConfirmSignUp'],
-  UserFederation: [],
+  // No API operation: identity-provider responses to the federation endpoints (pseudo-operation).
+  UserFederation: ['OAuth2IdpResponse'],
   UserAccountRecovery: [
     'ChangePassword',
     'ConfirmForgotPassword',
@@ -56,7 +62,7 @@ const byCategory: Record<Exclude<QuotaCategory, 'Uncategorized'>, readonly strin
     'GlobalSignOut',
     'AdminRemoveUserFromGroup',
   ],
-  UserToken: ['RevokeToken'],
+  UserToken: ['RevokeToken', 'OAuth2Revoke'],
   UserResourceRead: [
     'AdminGetDevice',
     'AdminListGroupsForUser',
@@ -134,7 +140,7 @@ const byCategory: Record<Exclude<QuotaCategory, 'Uncategorized'>, readonly strin
   ],
   UserPoolClientRead: ['DescribeUserPoolClient', 'ListUserPoolClients'],
   UserPoolClientUpdate: ['CreateUserPoolClient', 'DeleteUserPoolClient', 'UpdateUserPoolClient'],
-  ClientAuthentication: ['GetClientToken'],
+  ClientAuthentication: ['GetClientToken', 'OAuth2Token.client_credentials'],
   LimitManagement: ['GetProvisionedLimit', 'UpdateProvisionedLimit'],
 };
 
@@ -149,6 +155,10 @@ const uncategorized: readonly string[] = [
   'ListUserPoolClientSecrets',
   'DeleteUserPoolClientSecret',
   'ListGroupsForUser',
+  // OAuth endpoints AWS documents no category for (counted, never silently free).
+  'OAuth2Authorize',
+  'OAuth2UserInfo',
+  'OAuth2Token',
 ];
 
 /** Operations that clients call without SigV4 (ClientId, token or Session in the body). */
@@ -185,6 +195,15 @@ const unsigned = new Set<string>([
   'CompleteWebAuthnRegistration',
   'ListWebAuthnCredentials',
   'DeleteWebAuthnCredential',
+  'OAuth2Token',
+  'OAuth2Token.refresh_token',
+  'OAuth2Token.authorization_code',
+  'OAuth2Token.client_credentials',
+  'OAuth2Login',
+  'OAuth2IdpResponse',
+  'OAuth2Revoke',
+  'OAuth2Authorize',
+  'OAuth2UserInfo',
 ]);
 
 const perUserRead = new Set(['GetUser', 'GetDevice', 'InitiateAuth', 'RespondToAuthChallenge', 'AdminInitiateAuth']);

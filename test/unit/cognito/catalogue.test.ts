@@ -38,3 +38,18 @@ describe('catalogue', () => {
     expect(OPERATIONS.size).toBeGreaterThan(100);
   });
 });
+
+describe('OAuth pseudo-operations', () => {
+  it.each([
+    ['OAuth2Token.client_credentials', 'ClientAuthentication'],
+    ['OAuth2Token.refresh_token', 'UserAuthentication'],
+    ['OAuth2Token.authorization_code', 'UserAuthentication'],
+    ['OAuth2Login', 'UserAuthentication'],
+    ['OAuth2IdpResponse', 'UserFederation'],
+    ['OAuth2Revoke', 'UserToken'],
+    ['OAuth2UserInfo', 'Uncategorized'],
+  ])('%s is charged to %s and unsigned', (op, cat) => {
+    expect(categoryOf(op)).toBe(cat);
+    expect(operationInfo(op).signed).toBe(false);
+  });
+});
