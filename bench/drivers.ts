@@ -7,7 +7,7 @@
  * Prints calls/s and the generator's CPU per call (µs, user+system of this process), medians of several runs.
  * SRP client maths per sign-in is printed too (in-thread, on this thread). Never fails.
  *
- * Run: npx tsx bench/drivers.ts [runs=3] [seconds=3] [concurrency=32]
+ * Run: npx tsx bench/drivers.ts [runs=3] [seconds=3] [concurrency=32]   (part of `npm run bench:generator`)
  */
 import os from 'node:os';
 import { clientSignature, clientStart } from '../src/cognito/srp.js';

@@ -4,11 +4,13 @@
  * HMAC), plus the emulator's server side (serverStart + serverVerify). Prints medians of several runs (CPU µs per
  * sign-in from process.cpuUsage, user + system) and the ratio, with the machine. Never fails.
  *
- * Run: npx tsx bench/srp-client.ts [runs=5]
+ * The emulator's whole CPU per SRP sign-in over HTTP (both calls, tokens included) is in `npm run bench:emulator`.
+ *
+ * Run: npm run bench:srp -- [runs=5]   (or npx tsx bench/srp-client.ts [runs=5])
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import os from 'node:os';
+import { printFooter, printHeader } from './lib/machine.js';
 import {
   clientSignature,
   clientStart,
@@ -85,6 +87,8 @@ function oursServer(): void {
   serverVerify({ poolName, userId, verifierHex, AHex: client.AHex, bHex, BHex, secretBlockB64, timestamp: 'Tue Mar 4 09:05:07 UTC 2025', signatureB64: 'AAAA' });
 }
 
+printHeader('SRP sign-in CPU: cogcap vs amazon-cognito-identity-js');
+
 // Warm-up (JIT, OpenSSL DH object).
 cpuUsPer(10, () => oursClient());
 cpuUsPer(1, libraryClient);
@@ -101,8 +105,6 @@ for (let r = 0; r < runs; r++) {
   server.push(cpuUsPer(40, oursServer));
 }
 
-const cpus = os.cpus();
-console.log(`machine: ${cpus[0]?.model ?? 'unknown cpu'}, ${cpus.length} cores, node ${process.version}, ${os.platform()} ${os.arch()}`);
 console.log(`runs: ${runs} (medians; per run 40 sign-ins ours, 4 library)`);
 console.log('');
 console.log('client CPU per SRP sign-in (A + password key + claim signature)');
@@ -114,3 +116,4 @@ console.log(`  ratio library / cogcap, same exponent     ${(median(lib) / median
 console.log('');
 console.log('server CPU per SRP sign-in (serverStart + serverVerify)');
 console.log(`  cogcap emulator                           ${median(server).toFixed(0).padStart(9)} µs   runs: ${server.map((x) => x.toFixed(0)).join(', ')}`);
+printFooter();
