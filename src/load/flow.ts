@@ -9,7 +9,7 @@ import type { Outcome, Sample } from '../metrics/sample.js';
 /** Where a run sends its calls, resolved from the scenario's target (secrets held in memory only). */
 export interface ResolvedTarget {
   readonly kind: 'embedded' | 'emulator' | 'aws';
-  /** Endpoint URL for emulator targets; undefined for AWS (the SDK resolves the regional endpoint). */
+  /** Endpoint URL for emulator targets; for AWS undefined (the regional endpoint) unless overridden for testing (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER). */
   readonly endpoint?: string;
   readonly region: string;
   readonly userPoolId: string;

@@ -8,6 +8,7 @@ import { emulatorBulkCreate } from './population/emulator-bulk-create.js';
 import { emulatorCodeReader, type EmulatorCodeReader } from './population/emulator-codes.js';
 import { Journal } from './population/journal.js';
 import { derivePassword, newPopulationSecret } from './population/passwords.js';
+import { formatEta } from './population/progress-eta.js';
 import { seedPopulation } from './population/seed-population.js';
 import { SeededPopulation } from './population/seeded-population.js';
 import { loadUsersFile } from './population/users-file.js';
@@ -37,6 +38,18 @@ export interface PreparePopulationOptions {
   readonly say?: (line: string) => void;
   /** Skip per-user deletion (e.g. the pool itself is deleted afterwards). Default false. */
   readonly skipUserCleanup?: boolean;
+}
+
+/** Progress lines of a paced loop through `say`: at most one every `intervalMs` (default 5 s), and at the end, with an ETA. */
+function progressLines(say: (line: string) => void, label: string, intervalMs = 5_000): (done: number, total: number) => void {
+  const startMs = Date.now();
+  let lastMs = startMs;
+  return (done, total) => {
+    const now = Date.now();
+    if (done < total && now - lastMs < intervalMs) return;
+    lastMs = now;
+    say(`${label} ${done}/${total} (${total > 0 ? Math.floor((done * 100) / total) : 100}%) ${formatEta(done, total, now - startMs)}`);
+  };
 }
 
 /**
@@ -85,6 +98,7 @@ export async function preparePopulation(scenario: Scenario, options: PreparePopu
         // Emulator targets take users in bulk (no API calls, no quota); AWS pools are seeded through the API, paced.
         ...(t.kind !== 'aws' && t.endpoint ? { bulkCreate: emulatorBulkCreate(t.endpoint, t.userPoolId) } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
+        onProgress: ((line) => (p) => line(p.done, p.total))(progressLines(say, 'seeding')),
       });
       seeded = result.created + result.existing;
       population = new SeededPopulation({ secret, usernames: result.usernames, policy, emailDomain: cfg.emailDomain, freshUsernameOf, journal });
@@ -105,7 +119,8 @@ export async function preparePopulation(scenario: Scenario, options: PreparePopu
         await journal.close();
         if (!cfg.cleanup || options.skipUserCleanup || t.kind === 'embedded') return;
         log(`cleaning up the users in ${journalPath}`);
-        const r = await cleanupJournal({ journalPath, driver: adminDriver });
+        const line = progressLines(log, 'cleaning up');
+        const r = await cleanupJournal({ journalPath, driver: adminDriver, onProgress: (p) => line(p.deleted + p.alreadyGone + p.failed, p.total - p.previouslyDeleted) });
         if (r.remaining > 0) log(`warning: ${r.remaining} users left; run \`cogcap cleanup --journal ${journalPath}\``);
       } finally {
         await adminDriver.close().catch(() => {});

@@ -8,6 +8,7 @@ import {
 import type { PasswordPolicy, Scenario } from '../config/scenario.js';
 import { TargetError } from '../errors.js';
 import { resolveClientSecret } from '../guard/client-secret.js';
+import { awsCognitoEndpointOverride } from './aws-endpoint-override.js';
 import type { ResultTarget } from '../metrics/run-result.js';
 import type { ResolvedTarget } from './flow.js';
 
@@ -43,7 +44,8 @@ function poolPasswordPolicy(p: PasswordPolicy): Record<string, unknown> {
  * Resolves the scenario's target for the run. For the embedded emulator (`emulatorUrl` given) and for a running
  * emulator without ids, creates a pool (password policy from the population) and an app client (password, SRP,
  * refresh and admin auth flows; token revocation on) through the AWS SDK. For AWS, reads the client secret from
- * its environment variable or file. Unreachable targets fail with {@link TargetError} (exit 3).
+ * its environment variable or file (never the scenario text); credentials come from the SDK's standard provider chain.
+ * Unreachable targets fail with {@link TargetError} (exit 3).
  */
 export async function prepareTarget(
   scenario: Scenario,
@@ -56,8 +58,17 @@ export async function prepareTarget(
       { env: options.env, readFile: (p) => readFile(p, 'utf8') },
       { ...(scenario.file ? { file: scenario.file } : {}), path: 'target.aws' },
     );
+    // A test stand-in of the regional endpoint (the SDK's AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER); see aws-endpoint-override.ts.
+    const endpoint = awsCognitoEndpointOverride(options.env);
     return {
-      resolved: { kind: 'aws', region: t.region, userPoolId: t.userPoolId, clientId: t.clientId, ...(clientSecret ? { clientSecret } : {}) },
+      resolved: {
+        kind: 'aws',
+        region: t.region,
+        userPoolId: t.userPoolId,
+        clientId: t.clientId,
+        ...(endpoint ? { endpoint } : {}),
+        ...(clientSecret ? { clientSecret } : {}),
+      },
       result: { kind: 'aws', region: t.region, userPoolId: t.userPoolId, clientId: t.clientId },
       createdPool: false,
       teardown: async () => {},

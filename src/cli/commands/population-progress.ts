@@ -1,3 +1,5 @@
+import { formatEta } from '../../load/population/progress-eta.js';
+
 /** Progress output of long administrative commands (seed, cleanup): a rewritten line on a TTY, else periodic lines. */
 export interface ProgressPrinter {
   update(done: number, total: number, detail: string): void;
@@ -6,7 +8,7 @@ export interface ProgressPrinter {
 
 /**
  * A progress printer on `out`. TTY: one line rewritten at most every 100 ms. Otherwise a plain line at most every
- * `intervalMs` (default 5 s) and at 100%.
+ * `intervalMs` (default 5 s) and at 100%. Each line carries the remaining-time estimate (ETA) at the pace so far.
  */
 export function progressPrinter(
   out: NodeJS.WritableStream & { isTTY?: boolean },
@@ -17,9 +19,10 @@ export function progressPrinter(
   const tty = out.isTTY === true;
   let last = Number.NEGATIVE_INFINITY;
   let pending = false;
+  const startMs = nowMs();
   const line = (done: number, total: number, detail: string): string => {
     const pct = total > 0 ? Math.floor((done * 100) / total) : 100;
-    return `${label} ${done}/${total} (${pct}%) ${detail}`;
+    return `${label} ${done}/${total} (${pct}%) ${formatEta(done, total, nowMs() - startMs)} ${detail}`;
   };
   return {
     update(done, total, detail) {

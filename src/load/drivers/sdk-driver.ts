@@ -55,7 +55,8 @@ export function createSdkDriver(options: SdkDriverOptions): Driver {
   const client = new CognitoIdentityProviderClient({
     region: target.region,
     maxAttempts: 1,
-    ...(target.kind !== 'aws' ? { endpoint: target.endpoint } : {}),
+    // AWS targets: the regional endpoint, unless the target carries an override (a test stand-in).
+    ...(target.endpoint ? { endpoint: target.endpoint } : {}),
     ...(options.credentials
       ? { credentials: options.credentials }
       : target.kind !== 'aws'
