@@ -4,7 +4,11 @@
  * Cognito"; Service Quotas codes from ListAWSDefaultServiceQuotas dumps for service code `cognito-idp`).
  */
 
-/** Every quota category name, plus `Uncategorized` for operations whose category AWS does not document. */
+/**
+ * Every quota category name, plus `Uncategorized` for operations whose category AWS does not document, and
+ * `IdentityPool`: the group of identity-pool (Cognito Identity) operations, whose quotas are per operation
+ * (`IDENTITY_OPERATION_QUOTAS` in src/planner/identity-pool-quotas.ts), so the group itself has no single budget.
+ */
 export const QUOTA_CATEGORY_NAMES = [
   'UserAuthentication',
   'UserCreation',
@@ -24,6 +28,7 @@ export const QUOTA_CATEGORY_NAMES = [
   'UserPoolClientUpdate',
   'ClientAuthentication',
   'LimitManagement',
+  'IdentityPool',
   'Uncategorized',
 ] as const;
 
@@ -55,7 +60,10 @@ const row = (
   perPoolQuotaCode: string | null = null,
 ): CategoryQuota => ({ category, defaultRatePerSec, adjustable, quotaCode, perPoolPerOperationRatePerSec, perPoolQuotaCode });
 
-/** The documented defaults, keyed by category. `Uncategorized` has no documented budget (Infinity). */
+/**
+ * The documented defaults, keyed by category. `Uncategorized` has no documented budget and `IdentityPool` has
+ * per-operation budgets only (both Infinity here).
+ */
 export const CATEGORY_QUOTAS: Readonly<Record<QuotaCategory, CategoryQuota>> = {
   UserAuthentication: row('UserAuthentication', 120, true, 'L-026ADBA3'),
   UserCreation: row('UserCreation', 50, true, 'L-5987B8A0'),
@@ -75,8 +83,12 @@ export const CATEGORY_QUOTAS: Readonly<Record<QuotaCategory, CategoryQuota>> = {
   UserPoolClientUpdate: row('UserPoolClientUpdate', 15, false, 'L-12C4D74A', 5, 'L-04F7DFB8'),
   ClientAuthentication: row('ClientAuthentication', 150, false, 'L-74D3DD04'),
   LimitManagement: row('LimitManagement', 1, false, null),
+  IdentityPool: row('IdentityPool', Number.POSITIVE_INFINITY, false, null),
   Uncategorized: row('Uncategorized', Number.POSITIVE_INFINITY, false, null),
 };
+
+/** Categories without a user-pool budget of their own (no Service Quotas code under `cognito-idp`). */
+export const UNBUDGETED_CATEGORIES: readonly QuotaCategory[] = ['IdentityPool', 'Uncategorized'];
 
 /** Multiplier of the UserAuthentication quota that challenge responses get as their own budget (spill-over beyond). */
 export const CHALLENGE_RESPONSE_QUOTA_MULTIPLIER = 3;

@@ -21,7 +21,7 @@ export interface OperationInfo {
   readonly challengeResponse: boolean;
 }
 
-const byCategory: Record<Exclude<QuotaCategory, 'Uncategorized'>, readonly string[]> = {
+const byCategory: Record<Exclude<QuotaCategory, 'Uncategorized' | 'IdentityPool'>, readonly string[]> = {
   UserAuthentication: [
     'InitiateAuth',
     'AdminInitiateAuth',

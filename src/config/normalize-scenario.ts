@@ -167,6 +167,7 @@ export function normalizeScenario(input: ScenarioParsed, options: NormalizeOptio
     tags,
     target,
     population,
+    ...(input.oauth !== undefined ? { oauth: input.oauth } : {}),
     flows,
     phases,
     durationMs: phases.reduce((s, p) => s + p.durationMs, 0),

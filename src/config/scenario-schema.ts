@@ -190,6 +190,39 @@ export const thresholdSchema = z.union([z.string().min(1), thresholdObjectSchema
   error: 'expected a threshold string such as "category:UserAuthentication p99 < 250ms" or { threshold, abortOnFail?, delayAbortEval? }',
 });
 
+const secretClientSchema = z.strictObject({
+  clientId: z.string().min(1),
+  clientSecretEnv: z.string().min(1).optional().meta({ description: 'Environment variable holding the client secret (never written anywhere).' }),
+});
+
+/**
+ * Settings of the OAuth, federation and identity-pool flows (`client-credentials`, `hosted-ui-sign-in`,
+ * `federated-sign-in`, `identity-pool-exchange`). Required for AWS targets; on emulator targets the run creates
+ * the fixtures itself when this section is absent.
+ */
+export const oauthSchema = z
+  .strictObject({
+    domain: z
+      .url({ error: 'expected the pool domain URL, e.g. "https://myapp.auth.eu-west-1.amazoncognito.com"' })
+      .optional()
+      .meta({ description: 'OAuth base URL: the user pool domain (default: the emulator URL).' }),
+    m2m: secretClientSchema
+      .extend({ scope: z.string().min(1).optional().meta({ description: 'Space-separated custom scopes (default: all the client may use).' }) })
+      .optional()
+      .meta({ description: 'Machine-to-machine client (client_credentials) of flow client-credentials.' }),
+    web: secretClientSchema
+      .optional()
+      .meta({ description: 'App client with the code flow for hosted-ui-sign-in and federated-sign-in (default: the target client).' }),
+    redirectUri: z.url().optional().meta({ description: 'Registered callback URL of the web client (never fetched).' }),
+    identityProvider: z.string().min(1).optional().meta({ description: 'Identity provider name in the pool (federated-sign-in).' }),
+    identityPoolId: z
+      .string()
+      .regex(/^[\w-]+:[0-9a-f-]+$/, { error: 'expected an identity pool id such as "eu-west-1:0f2c...-..."' })
+      .optional()
+      .meta({ description: 'Identity pool trusting the target client (identity-pool-exchange).' }),
+  })
+  .meta({ description: 'OAuth, federation and identity-pool flow settings (AWS targets; emulator targets get fixtures).' });
+
 /** A whole scenario file. */
 export const scenarioSchema = z
   .strictObject({
@@ -202,6 +235,7 @@ export const scenarioSchema = z
       .meta({ description: 'Free-form labels copied into the result, e.g. { team: identity, env: staging }.' }),
     target: targetSchema.optional(),
     population: populationSchema.optional(),
+    oauth: oauthSchema.optional(),
     flows: z.array(flowMixSchema).min(1, { error: 'expected at least one flow' }),
     phases: z.array(phaseSchema).min(1, { error: 'expected at least one phase' }),
     spacing: spacingSchema.optional().meta({ description: 'Default spacing of every phase (default "uniform").' }),

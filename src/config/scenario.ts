@@ -113,6 +113,17 @@ export interface ThresholdConfig {
   readonly delayAbortEvalMs: number;
 }
 
+/** Settings of the OAuth, federation and identity-pool flows (secrets: only the names of their variables). */
+export interface OAuthScenarioConfig {
+  /** OAuth base URL (the pool domain); default the emulator URL. */
+  readonly domain?: string;
+  readonly m2m?: { readonly clientId: string; readonly clientSecretEnv?: string; readonly scope?: string };
+  readonly web?: { readonly clientId: string; readonly clientSecretEnv?: string };
+  readonly redirectUri?: string;
+  readonly identityProvider?: string;
+  readonly identityPoolId?: string;
+}
+
 /** A validated, normalised scenario. */
 export interface Scenario {
   /** File it came from (as given), when it came from a file. */
@@ -122,6 +133,8 @@ export interface Scenario {
   readonly tags: Readonly<Record<string, string>>;
   readonly target: TargetConfig;
   readonly population: PopulationConfig;
+  /** OAuth / federation / identity-pool flow settings, when given. */
+  readonly oauth?: OAuthScenarioConfig;
   readonly flows: readonly FlowMixEntry[];
   readonly phases: readonly PhaseConfig[];
   /** Total duration of the phases, ms. */

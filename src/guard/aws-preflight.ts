@@ -58,7 +58,7 @@ export async function runAwsPreflight(o: AwsPreflightOptions): Promise<AwsPrefli
   const assessed = Object.keys(o.plannedPeakRatePerSecByCategory) as QuotaCategory[];
   if ((o.plannedPeakChallengeResponseRatePerSec ?? 0) > 0 && !assessed.includes('UserAuthentication')) assessed.push('UserAuthentication');
   for (const c of assessed) {
-    quotas[c] = c === 'Uncategorized' ? Number.POSITIVE_INFINITY : table[quotaKeyId(USER_POOL_SERVICE_CODE, c)]?.valueRatePerSec;
+    quotas[c] = c === 'Uncategorized' || c === 'IdentityPool' ? Number.POSITIVE_INFINITY : table[quotaKeyId(USER_POOL_SERVICE_CODE, c)]?.valueRatePerSec;
     usage[c] = calibration.observed[c]?.peakRatePerSec ?? 0;
   }
   const assessment = assessPreflight({

@@ -1,10 +1,12 @@
 /**
  * Child-process entry of the embedded emulator (see embedded-emulator.ts): starts the emulator on 127.0.0.1, port 0,
- * with the quota and latency profiles named in the `start` message, answers `{ type: 'ready', url }` (or
+ * with the quota and latency profiles named in the `start` message and the OAuth, federation and identity-pool
+ * extensions (their requests draw on the same limit layers), answers `{ type: 'ready', url }` (or
  * `{ type: 'error', message }`), and closes when the parent sends `{ type: 'close' }` or disconnects.
  * Running the emulator in its own process keeps its CPU and GC pauses off the generator's clock.
  */
-import { startEmulator } from '../emulator/start-emulator.js';
+import { extensionOptionsFor } from '../emulator/extension-options.js';
+import { startEmulatorWithExtensions } from '../emulator/oauth/start-emulator-with-extensions.js';
 import { embeddedEmulatorOptions, type EmbeddedEmulatorSpec } from './embedded-emulator-options.js';
 
 type ParentMessage = { type: 'start'; spec: EmbeddedEmulatorSpec } | { type: 'close' };
@@ -26,7 +28,7 @@ process.on('message', (msg: ParentMessage) => {
   }
   if (msg.type === 'start') {
     embeddedEmulatorOptions(msg.spec)
-      .then((options) => startEmulator(options))
+      .then((options) => startEmulatorWithExtensions({ ...options, extensions: extensionOptionsFor(msg.spec) }))
       .then((running) => {
         close = () => running.close();
         process.send?.({ type: 'ready', url: running.url });

@@ -31,6 +31,7 @@ import { buildTimeline, planArrivals, rateAtUs, type Timeline } from './schedule
 import { deriveSeed, randomSeed, seededRandom } from './seeded-random.js';
 import { createSessionPool } from './session-pool.js';
 import { createSrpEngine } from './srp-workers.js';
+import { identityOperationQuotaLookup, prepareOAuthFlows } from './oauth-run-setup.js';
 import { prepareTarget, type PreparedTarget } from './target-setup.js';
 
 /** Options of {@link runScenario}. */
@@ -245,6 +246,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       });
     }
     target = await prepareTarget(scenario, { runId, env, ...(emulator ? { emulatorUrl: emulator.url } : {}) });
+    // OAuth / federation / identity-pool flows: built from the scenario's oauth: section, or emulator fixtures.
+    for (const [i, def] of await prepareOAuthFlows(scenario, target.resolved, env)) flows[i] = def;
     const hookCtx: RunHookContext = { scenario, runId, target, timeline, stop };
     await options.hooks?.beforeLoad?.(hookCtx);
 
@@ -264,7 +267,12 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     let originMs = performance.now();
     let measuring = false;
     const nowUs = (): number => (performance.now() - originMs) * 1000;
-    const recorder = new Recorder({ intervalMs: scenario.intervalMs, flows: scenario.flows.map((f) => f.name), quotaRatePerSec: quota });
+    const recorder = new Recorder({
+      intervalMs: scenario.intervalMs,
+      flows: scenario.flows.map((f) => f.name),
+      quotaRatePerSec: quota,
+      operationQuotaRatePerSec: identityOperationQuotaLookup(scenario),
+    });
     runDriver = createDriver(scenario.driver, {
       target: target.resolved,
       nowUs,
@@ -409,6 +417,12 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
           ...(codes ? { emulator: codes } : {}),
           srp,
           wallClockMs: () => Date.now(),
+          // Flows that talk HTTP themselves (OAuth, hosted UI, identity pools) report here, like the driver.
+          recordSample: (s) => {
+            if (!measuring) return;
+            recorder.recordSample(s);
+            options.hooks?.onSample?.(s, hookCtx);
+          },
         };
         return def.run(ctx).finally(() => {
           inFlight -= 1;

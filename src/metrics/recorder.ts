@@ -25,6 +25,11 @@ export interface RecorderOptions {
   readonly quotaRatePerSec?: (category: QuotaCategory) => number | null;
   /** Series intervals older than this are sealed to keep memory flat, ms (default 60000). */
   readonly sealAfterMs?: number;
+  /**
+   * Per-operation quota (requests/s) for operations that have one (identity-pool operations), undefined for the
+   * others. Operations with one get `quotaRatePerSec` and `peakRatePerSec` in their stats.
+   */
+  readonly operationQuotaRatePerSec?: (operation: string, category: QuotaCategory) => number | null | undefined;
 }
 
 /** Everything about a run that the recorder does not measure itself. */
@@ -64,7 +69,7 @@ interface FlowAcc {
 export class Recorder {
   private readonly total = new CallGroup();
   private readonly categories = new Map<QuotaCategory, CallGroup>();
-  private readonly operations = new Map<string, { category: QuotaCategory; group: CallGroup }>();
+  private readonly operations = new Map<string, { category: QuotaCategory; group: CallGroup; perInterval?: Map<number, number> }>();
   private readonly flows = new Map<string, FlowAcc>();
   private readonly startLag: LatencyHistogram = createLatencyHistogram();
   readonly series: IntervalSeries;
@@ -95,8 +100,15 @@ export class Recorder {
     if (!c) this.categories.set(sample.category, (c = new CallGroup()));
     c.add(sample);
     let op = this.operations.get(sample.operation);
-    if (!op) this.operations.set(sample.operation, (op = { category: sample.category, group: new CallGroup() }));
+    if (!op) {
+      const quoted = this.options.operationQuotaRatePerSec?.(sample.operation, sample.category) !== undefined;
+      this.operations.set(sample.operation, (op = { category: sample.category, group: new CallGroup(), ...(quoted ? { perInterval: new Map() } : {}) }));
+    }
     op.group.add(sample);
+    if (op.perInterval) {
+      const i = Math.floor(sample.sentUs / ((this.options.intervalMs ?? 1000) * 1000));
+      op.perInterval.set(i, (op.perInterval.get(i) ?? 0) + 1);
+    }
     this.series.addSample(sample);
   }
 
@@ -164,8 +176,11 @@ export class Recorder {
       categories[category] = { category, ...group.stats(durationSec), quotaRatePerSec: this.quota(category), peakRatePerSec: peak };
     }
     const operations: Record<string, OperationStats> = {};
-    for (const [operation, { category, group }] of [...this.operations.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      operations[operation] = { operation, category, ...group.stats(durationSec) };
+    for (const [operation, { category, group, perInterval }] of [...this.operations.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      const quota = perInterval
+        ? { quotaRatePerSec: this.options.operationQuotaRatePerSec?.(operation, category) ?? null, peakRatePerSec: Math.max(0, ...perInterval.values()) / intervalSec }
+        : {};
+      operations[operation] = { operation, category, ...group.stats(durationSec), ...quota };
     }
     const flows: Record<string, FlowStats> = {};
     for (const [flow, f] of this.flows) {

@@ -59,6 +59,13 @@ export interface CategoryStats extends CallStats {
 export interface OperationStats extends CallStats {
   readonly operation: string;
   readonly category: QuotaCategory;
+  /**
+   * Quota of the operation itself, requests/s, for operations with a per-operation quota (identity-pool operations,
+   * category `IdentityPool`); absent otherwise (their quota is the category's).
+   */
+  readonly quotaRatePerSec?: number | null;
+  /** Peak one-second call rate of the operation (present with `quotaRatePerSec`). */
+  readonly peakRatePerSec?: number;
 }
 
 /** One flow's arrival accounting and whole-flow latency. */

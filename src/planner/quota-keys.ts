@@ -44,9 +44,9 @@ function userPoolKey(category: QuotaCategory): QuotaKey {
   };
 }
 
-/** Every quota key: the user-pool categories with a budget (not `Uncategorized`), then identity-pool operations. */
+/** Every quota key: the user-pool categories with a budget (not `Uncategorized` nor the `IdentityPool` group), then identity-pool operations. */
 export const QUOTA_KEYS: readonly QuotaKey[] = [
-  ...QUOTA_CATEGORY_NAMES.filter((c) => c !== 'Uncategorized').map(userPoolKey),
+  ...QUOTA_CATEGORY_NAMES.filter((c) => c !== 'Uncategorized' && c !== 'IdentityPool').map(userPoolKey),
   ...Object.values(IDENTITY_OPERATION_QUOTAS).map(
     (o): QuotaKey => ({
       id: quotaKeyId(IDENTITY_SERVICE_CODE, o.operation),

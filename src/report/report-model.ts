@@ -189,6 +189,7 @@ export function buildReportModel(r: RunResult): ReportModel {
   const categories = QUOTA_CATEGORY_NAMES.flatMap((c): CategoryRow[] => {
     const s = r.categories[c];
     if (!s) return [];
+    if (c === 'IdentityPool') return identityPoolRows(r, s);
     return [
       {
         ...callRow(c, s),
@@ -251,6 +252,24 @@ export function buildReportModel(r: RunResult): ReportModel {
     ...(comparison ? { comparison: sanitizeComparison(comparison) } : {}),
     warnings: r.generator.warnings.map(redactSecrets),
   };
+}
+
+/**
+ * The identity-pool group has per-operation quotas only: one row per operation (`IdentityPool:GetId`, ...) with the
+ * operation's quota and peak, or the group's own row when the result carries no per-operation quotas (older results).
+ */
+function identityPoolRows(r: RunResult, group: CallStats & { readonly quotaRatePerSec: number | null; readonly peakRatePerSec: number }): CategoryRow[] {
+  const ops = Object.values(r.operations).filter((o) => o.category === 'IdentityPool' && o.peakRatePerSec !== undefined);
+  if (ops.length === 0) {
+    return [{ ...callRow('IdentityPool', group), category: 'IdentityPool', quotaRatePerSec: null, peakRatePerSec: group.peakRatePerSec, peakQuotaUse: null }];
+  }
+  return ops
+    .sort((a, b) => a.operation.localeCompare(b.operation))
+    .map((o) => {
+      const quota = o.quotaRatePerSec ?? null;
+      const peak = o.peakRatePerSec ?? 0;
+      return { ...callRow(`IdentityPool:${displayName(o.operation)}`, o), category: 'IdentityPool', quotaRatePerSec: quota, peakRatePerSec: peak, peakQuotaUse: quota ? peak / quota : null };
+    });
 }
 
 function sanitizeComparison(c: Comparison): Comparison {

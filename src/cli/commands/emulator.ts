@@ -4,7 +4,8 @@ import type { Argv } from 'yargs';
 import type { CliCommand } from '../command.js';
 import { InputError } from '../../errors.js';
 import { readBootstrapFile } from '../../emulator/bootstrap.js';
-import { startEmulator } from '../../emulator/start-emulator.js';
+import { extensionOptionsFor } from '../../emulator/extension-options.js';
+import { startEmulatorWithExtensions } from '../../emulator/oauth/start-emulator-with-extensions.js';
 import { limitsAppOptions, limitsFromSpec } from '../../emulator/limits-app-options.js';
 
 /** Arguments of `cogcap emulator`. */
@@ -27,7 +28,7 @@ export interface EmulatorArgs {
  */
 export const emulatorCommand: CliCommand<EmulatorArgs> = {
   command: 'emulator',
-  describe: 'Run the Cognito user-pool emulator (AWS JSON 1.1 on POST /, JWKS, /_cogcap/codes)',
+  describe: 'Run the Cognito emulator (user pools and identity pools on POST /, OAuth endpoints, JWKS, test IdP, /_cogcap/codes)',
   builder: (y: Argv) =>
     y
       .option('port', { type: 'number', default: 9229, describe: 'TCP port (0 picks a free one)' })
@@ -75,7 +76,7 @@ export const emulatorCommand: CliCommand<EmulatorArgs> = {
     const bootstrap = args.bootstrap ? await readBootstrapFile(resolve(io.cwd, args.bootstrap)) : undefined;
     let emu;
     try {
-      emu = await startEmulator({
+      emu = await startEmulatorWithExtensions({
         port: args.port,
         host: args.host,
         region: args.region,
@@ -83,6 +84,7 @@ export const emulatorCommand: CliCommand<EmulatorArgs> = {
         bootstrap,
         codeMode: args.fixedCode !== undefined ? { kind: 'fixed', code: args.fixedCode } : { kind: 'random' },
         ...limitsAppOptions(limits),
+        extensions: extensionOptionsFor(args),
       });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;

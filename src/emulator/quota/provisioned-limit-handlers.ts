@@ -33,7 +33,7 @@ function categoryOfDefinition(body: Record<string, unknown>): { category: QuotaC
   if (d.LimitClass !== 'API_CATEGORY') throw invalid(`LimitClass must be API_CATEGORY (got ${JSON.stringify(d.LimitClass ?? null)}).`);
   const attrs = d.Attributes;
   const category = typeof attrs === 'object' && attrs !== null ? (attrs as Record<string, unknown>).Category : undefined;
-  if (typeof category !== 'string' || !isQuotaCategory(category) || category === 'Uncategorized') {
+  if (typeof category !== 'string' || !isQuotaCategory(category) || category === 'Uncategorized' || category === 'IdentityPool') {
     throw invalid(`Attributes.Category must be a Cognito API category (got ${JSON.stringify(category ?? null)}).`);
   }
   return { category, definition: { LimitClass: 'API_CATEGORY', Attributes: { Category: category } } };

@@ -1,5 +1,6 @@
 import { CognitoServiceError } from '../../cognito/service-error.js';
-import type { Layer } from '../layer.js';
+import { IDENTITY_SERVICE } from '../identity-pools/identity-pool-quotas.js';
+import type { Layer, OperationRequest, OperationResponse } from '../layer.js';
 import { chargeOf } from '../quota/charge.js';
 import { poolMetricKind, successOutcome } from './pool-metric-kind.js';
 import type { UsageRecorder } from './usage-recorder.js';
@@ -17,10 +18,12 @@ function errorTypeOf(body: unknown): string | undefined {
 /**
  * The usage-metrics layer (outermost): counts every user-pool call in its category at its arrival time
  * (`receivedAtMs`), whether it succeeded, failed or was throttled (TooManyRequestsException, thrown or already
- * mapped to a response), and feeds the per pool sign-in / refresh / sign-up counts. Other services pass through.
+ * mapped to a response), and feeds the per pool sign-in / refresh / sign-up counts. Identity-pool calls
+ * (`AWSCognitoIdentityService`) are counted in the `IdentityPool` category and per operation. Other services pass through.
  */
 export function metricsLayer(usage: UsageRecorder): Layer {
   return async (req, next) => {
+    if (req.service === IDENTITY_SERVICE) return countIdentityCall(usage, req, next);
     if (req.service !== 'AWSCognitoIdentityProviderService') return next(req);
     const { category } = chargeOf(req.operation, req.body);
     const kind = poolMetricKind(req.operation, req.body);
@@ -41,4 +44,19 @@ export function metricsLayer(usage: UsageRecorder): Layer {
       throw err;
     }
   };
+}
+
+async function countIdentityCall(usage: UsageRecorder, req: OperationRequest, next: (r: OperationRequest) => Promise<OperationResponse>): Promise<OperationResponse> {
+  try {
+    const res = await next(req);
+    const throttled = res.status >= 400 && errorTypeOf(res.body)?.includes('TooManyRequestsException') === true;
+    usage.recordCall('IdentityPool', req.receivedAtMs, throttled);
+    usage.recordIdentityOperation(req.operation, throttled);
+    return res;
+  } catch (err) {
+    const throttled = isThrottle(err);
+    usage.recordCall('IdentityPool', req.receivedAtMs, throttled);
+    usage.recordIdentityOperation(req.operation, throttled);
+    throw err;
+  }
 }

@@ -69,6 +69,18 @@ export function prometheusFamilies(doc: MetricsDocument): PromFamily[] {
       type: 'counter',
       samples: cats.map(([category, u]) => ({ labels: { category }, value: u?.throttleCount ?? 0 })),
     },
+    {
+      name: 'cogcap_identity_pool_calls_total',
+      help: 'Identity-pool calls per operation (AWS/Usage CallCount of CognitoIdentity; per-operation quotas).',
+      type: 'counter',
+      samples: Object.entries(doc.identityPoolOperations ?? {}).map(([operation, c]) => ({ labels: { operation }, value: c.callCount })),
+    },
+    {
+      name: 'cogcap_identity_pool_throttles_total',
+      help: 'Throttled identity-pool calls per operation.',
+      type: 'counter',
+      samples: Object.entries(doc.identityPoolOperations ?? {}).map(([operation, c]) => ({ labels: { operation }, value: c.throttleCount })),
+    },
     ...POOL_FAMILIES.map(([key, name, help]): PromFamily => ({
       name,
       help,

@@ -43,6 +43,8 @@ export interface UsageSnapshot {
   readonly nowMs: number;
   readonly categories: Partial<Record<QuotaCategory, CategoryUsage>>;
   readonly pools: Record<string, PoolUsage>;
+  /** Identity-pool calls per operation (CloudWatch AWS/Usage, service CognitoIdentity, Resource = operation). */
+  readonly identityPoolOperations: Record<string, CallCounts>;
 }
 
 /** Options of {@link UsageRecorder}. */
@@ -104,6 +106,7 @@ const emptyPool = (): PoolUsage => ({
 export class UsageRecorder {
   private categories = new Map<QuotaCategory, CategoryState>();
   private pools = new Map<string, PoolUsage>();
+  private identityOps = new Map<string, CallCounts>();
   private sinceMs: number;
   private readonly retainSeconds: number;
   private readonly retainMinutes: number;
@@ -127,6 +130,14 @@ export class UsageRecorder {
     s.perMinute.add(atMs, throttled);
   }
 
+  /** Counts one identity-pool call of `operation` (its category, `IdentityPool`, is counted by {@link recordCall}). */
+  recordIdentityOperation(operation: string, throttled: boolean): void {
+    let c = this.identityOps.get(operation);
+    if (!c) this.identityOps.set(operation, (c = { callCount: 0, throttleCount: 0 }));
+    c.callCount += 1;
+    if (throttled) c.throttleCount += 1;
+  }
+
   /** Counts one pool outcome: a success, a failure (an attempt without success) or a throttle. */
   recordPool(userPoolId: string, kind: PoolMetricKind, outcome: 'success' | 'failure' | 'throttle'): void {
     let p = this.pools.get(userPoolId);
@@ -144,13 +155,20 @@ export class UsageRecorder {
     for (const [c, s] of this.categories) {
       categories[c] = { callCount: s.callCount, throttleCount: s.throttleCount, perSecond: s.perSecond.list(), perMinute: s.perMinute.list() };
     }
-    return { sinceMs: this.sinceMs, nowMs, categories, pools: Object.fromEntries([...this.pools].map(([k, v]) => [k, { ...v }])) };
+    return {
+      sinceMs: this.sinceMs,
+      nowMs,
+      categories,
+      pools: Object.fromEntries([...this.pools].map(([k, v]) => [k, { ...v }])),
+      identityPoolOperations: Object.fromEntries([...this.identityOps].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, { ...v }])),
+    };
   }
 
   /** Forgets everything; recording restarts at `nowMs`. */
   reset(nowMs: number): void {
     this.categories = new Map();
     this.pools = new Map();
+    this.identityOps = new Map();
     this.sinceMs = nowMs;
   }
 }

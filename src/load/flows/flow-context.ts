@@ -1,3 +1,4 @@
+import type { Sample } from '../../metrics/sample.js';
 import type { FlowContext } from '../flow.js';
 import type { SrpEngine } from '../srp-engine.js';
 
@@ -11,4 +12,9 @@ export interface LoadFlowContext extends FlowContext {
   readonly srp?: SrpEngine;
   /** Wall clock, ms since the epoch. */
   readonly wallClockMs?: () => number;
+  /**
+   * Sink of the samples of flows that send HTTP themselves (OAuth endpoints, hosted UI, identity pools): the run's
+   * recorder (and its onSample hook), the same place the driver reports to. Without it those calls are not measured.
+   */
+  readonly recordSample?: (sample: Sample) => void;
 }

@@ -1,8 +1,10 @@
 import { InputError } from '../../errors.js';
 import type { FlowDefinition } from '../flow.js';
 import { BUILT_IN_FLOWS } from './built-in-flows.js';
+import { OAUTH_FLOW_PLACEHOLDERS } from './oauth-flow-setup.js';
 
-const registry = new Map<string, FlowDefinition>(BUILT_IN_FLOWS.map((f) => [f.name, f]));
+// The OAuth flows are placeholders: the run builds them from its OAuth settings (oauth-flow-setup.ts).
+const registry = new Map<string, FlowDefinition>([...BUILT_IN_FLOWS, ...OAUTH_FLOW_PLACEHOLDERS].map((f) => [f.name, f]));
 
 /** Every registered flow (built-ins first, then code-defined flows), by name. */
 export const FLOWS: ReadonlyMap<string, FlowDefinition> = registry;

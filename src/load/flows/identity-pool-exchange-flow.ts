@@ -28,7 +28,7 @@ const TARGET_PREFIX = 'AWSCognitoIdentityService';
  * Identity-pool credential exchange after a user-pool sign-in: a live session (or a password sign-in first), then
  * GetId (only for a user seen for the first time by this flow) and GetCredentialsForIdentity with the ID token in
  * `Logins`. Unsigned JSON 1.1 calls to Cognito Identity, measured as operations `GetId` and
- * `GetCredentialsForIdentity` (their per-operation quotas: 25 and 200 RPS by default).
+ * `GetCredentialsForIdentity` in category `IdentityPool` (their per-operation quotas: 25 and 200 RPS by default).
  */
 export function identityPoolExchangeFlow(options: IdentityPoolExchangeFlowOptions): FlowDefinition {
   const identityIds = new Map<string, string>();
@@ -46,6 +46,7 @@ export function identityPoolExchangeFlow(options: IdentityPoolExchangeFlowOption
         body: JSON.stringify(body),
       },
       {
+        category: 'IdentityPool',
         classify: (status, headers, text): { outcome: Outcome; errorType?: string } => {
           let parsed: unknown;
           try {
@@ -69,7 +70,7 @@ export function identityPoolExchangeFlow(options: IdentityPoolExchangeFlowOption
   return {
     name: options.name ?? 'identity-pool-exchange',
     describe: 'Identity-pool credential exchange: GetId (cached per user) and GetCredentialsForIdentity with the ID token',
-    categories: ['UserAuthentication'],
+    categories: ['UserAuthentication', 'IdentityPool'],
     async run(ctx) {
       const hctx = ctx as HttpFlowContext;
       const st = startJourney(hctx);
