@@ -103,4 +103,3 @@ export { buildTimeline, planArrivals, countPlannedArrivals, rateAtUs, cumulative
 export { runExecutor, type ExecutorOptions, type ExecutorStats } from './load/executor.js';
 export { seededRandom, deriveSeed } from './load/seeded-random.js';
 export { Recorder, type RecorderOptions, type RunMeta } from './metrics/recorder.js';
-export { formatRunSummary, categoryTable } from './metrics/summary.js';

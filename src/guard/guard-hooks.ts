@@ -1,6 +1,8 @@
 import { createPlannerAwsClients } from '../aws/aws-clients.js';
 import type { CogcapError } from '../errors.js';
+import type { Driver } from '../load/flow.js';
 import type { Sample } from '../metrics/sample.js';
+import { withRateCeiling } from './ceiling-driver.js';
 import { circuitBreakerError } from './circuit-breaker.js';
 import { formatRate, formatShare } from './preflight.js';
 import { prepareRunGuards, type GuardedScenario, type RunGuards, type RunGuardsInput } from './run-guards.js';
@@ -8,7 +10,7 @@ import { prepareRunGuards, type GuardedScenario, type RunGuards, type RunGuardsI
 /**
  * The guardrails as run hooks (shape of `RunHooks` in src/load/run.ts): `beforeLoad` runs
  * {@link prepareRunGuards} (refusals throw TargetError, exit 3, before seeding), `onSample` feeds the circuit
- * breaker and stops the run with a TargetError when it trips. Pass to `runScenario(scenario, { hooks })`.
+ * breaker and stops the run with a TargetError when it trips, `wrapDriver` enforces the hard rate ceiling. Pass to `runScenario(scenario, { hooks })`.
  */
 
 /** What the hooks need of the run's hook context (a subset of `RunHookContext`). */
@@ -30,6 +32,14 @@ export interface GuardHooksOptions extends Omit<RunGuardsInput, 'scenario' | 'no
 export interface GuardHooks {
   readonly beforeLoad: (ctx: GuardHookContext) => Promise<void>;
   readonly onSample: (sample: Sample, ctx: GuardHookContext) => void;
+  /**
+   * Wraps the run's driver with the hard rate ceiling ({@link withRateCeiling}) when the guards have a gate
+   * (AWS targets, or `--max-rate`); returns the driver unchanged otherwise. Shape of `RunHooks.wrapDriver`.
+   */
+  readonly wrapDriver: (
+    driver: Driver,
+    ctx: { readonly nowUs: () => number; readonly sleep: (ms: number) => Promise<void>; readonly signal: AbortSignal },
+  ) => Driver;
   /** The prepared guards (undefined before `beforeLoad`). */
   guards(): RunGuards | undefined;
 }
@@ -72,6 +82,10 @@ export function createGuardHooks(options: GuardHooksOptions = {}): GuardHooks {
           return;
         }
       }
+    },
+    wrapDriver(driver, ctx) {
+      const gate = prepared?.gate;
+      return gate ? withRateCeiling(driver, gate, ctx.nowUs, ctx.sleep, ctx.signal) : driver;
     },
     guards: () => prepared,
   };

@@ -1,6 +1,13 @@
 import type { QuotaCategory } from '../cognito/categories.js';
 import { formatDurationMs } from '../config/duration.js';
-import { fmtMs } from '../metrics/summary.js';
+
+/** Latency in ms with up to 3 significant digits (`0.85`, `12.3`, `250`, `1,250`). */
+export function fmtMs(us: number): string {
+  const ms = us / 1000;
+  if (ms === 0) return '0';
+  if (ms >= 100) return Math.round(ms).toLocaleString('en-US');
+  return String(Number(ms.toPrecision(3)));
+}
 
 /** What the live progress shows at one moment. */
 export interface ProgressSnapshot {

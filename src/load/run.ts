@@ -17,6 +17,7 @@ import { evaluateAbortThresholds, markAborted } from '../metrics/thresholds/live
 import { parseThreshold } from '../metrics/thresholds/parse-threshold.js';
 import type { ParsedThreshold } from '../metrics/thresholds/threshold-types.js';
 import { TOOL_VERSION } from '../version.js';
+import { createAbortableSleeper } from './abortable-sleeper.js';
 import { createDriver } from './drivers/driver-registry.js';
 import { startEmbeddedEmulator, type EmbeddedEmulator } from './embedded-emulator.js';
 import { runExecutor } from './executor.js';
@@ -76,6 +77,18 @@ export interface RunHooks {
   readonly beforeLoad?: (ctx: RunHookContext) => Promise<void>;
   /** Every measured call (after the recorder). */
   readonly onSample?: (sample: Sample, ctx: RunHookContext) => void;
+  /**
+   * Wraps the run's driver once it is created (after `beforeLoad`), e.g. with the hard rate ceiling
+   * (`withRateCeiling`). `nowUs` is the run's clock (µs since the schedule start), `sleep` ends early on stop.
+   */
+  readonly wrapDriver?: (driver: Driver, ctx: RunDriverContext) => Driver;
+}
+
+/** What {@link RunHooks.wrapDriver} gets besides the driver. */
+export interface RunDriverContext {
+  readonly nowUs: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly signal: AbortSignal;
 }
 
 /** What a run produced. */
@@ -166,18 +179,6 @@ async function warmUp(driver: Driver, target: PreparedTarget['resolved'], codes?
     codes?.getCode(target.userPoolId, 'cogcap-warm-up', 'signup'),
   ]);
 }
-
-const sleepUntil = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolveSleep) => {
-    if (ms <= 0 || signal.aborted) return resolveSleep();
-    const t = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolveSleep();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 /**
  * Runs a scenario end to end: starts the embedded emulator in its own process (or uses the running emulator or AWS
@@ -273,6 +274,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       quotaRatePerSec: quota,
       operationQuotaRatePerSec: identityOperationQuotaLookup(scenario),
     });
+    const flowSignal = stopController.signal;
+    const sleep = createAbortableSleeper(flowSignal).sleep;
     runDriver = createDriver(scenario.driver, {
       target: target.resolved,
       nowUs,
@@ -287,8 +290,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     const sessions = createSessionPool();
     const rng = seededRandom(deriveSeed(seed, 'flow-context'));
     const codes = population?.codes;
-    const flowSignal = stopController.signal;
-    const sleep = (ms: number): Promise<void> => sleepUntil(ms, flowSignal);
+    if (options.hooks?.wrapDriver) runDriver = options.hooks.wrapDriver(runDriver, { nowUs, sleep, signal: flowSignal });
     const driver = runDriver;
     const resolvedTarget = target.resolved;
     const pop = population?.population;
@@ -296,7 +298,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     if (options.startAtMs !== undefined) {
       const waitMs = options.startAtMs - Date.now();
       if (waitMs > 0) say(`waiting ${Math.round(waitMs / 1000)} s for the shared start time`);
-      await sleepUntil(waitMs, stopController.signal);
+      await sleep(waitMs);
     }
 
     await warmUp(runDriver, target.resolved, population?.codes);
@@ -387,7 +389,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
 
     say(
       `running ${scenario.name} (${runId}): ${(timeline.durationUs / 1e6).toFixed(0)} s, seed ${seed}` +
-        `${shard ? `, shard ${shard.index + 1}/${shard.count}` : ''}, target ${target.result.url ?? target.result.region ?? target.result.kind}`,
+        `${shard ? `, shard ${shard.index}/${shard.count}` : ''}, target ${target.result.url ?? target.result.region ?? target.result.kind}`,
     );
     const progressTimer = setInterval(tick, options.progress === 'tty' ? 250 : 1000);
     startedAt = new Date();

@@ -85,6 +85,8 @@ export interface ReportModel {
     readonly durationMs: number;
     readonly target: string;
     readonly driver: string;
+    /** True for a closed-loop load (each connection waits for its answer): rates are what the target allowed. */
+    readonly closedLoop: boolean;
     readonly shards?: string;
     readonly interrupted?: string;
   };
@@ -102,6 +104,14 @@ export interface ReportModel {
   readonly errorsByType: readonly { readonly type: string; readonly count: number }[];
   readonly thresholds: readonly ThresholdRow[];
   readonly comparison?: Comparison;
+  /** Load-generator health (figures only; its warnings are in `warnings`). */
+  readonly generator: {
+    readonly startLagP99Us: number;
+    readonly eventLoopLagP99Us: number;
+    readonly cpuPercent: number;
+    readonly maxRssBytes: number;
+    readonly saturated: boolean;
+  };
   readonly warnings: readonly string[];
 }
 
@@ -216,7 +226,8 @@ export function buildReportModel(r: RunResult): ReportModel {
       duration: formatDurationMs(r.durationMs),
       durationMs: r.durationMs,
       target: describeTarget(r),
-      driver: `${displayName(r.driver.name)} (${r.driver.model === 'open' ? 'open' : 'closed'} model)`,
+      driver: `${displayName(r.driver.name)} (${r.driver.model === 'open' ? 'open model' : 'closed-loop'})`,
+      closedLoop: r.driver.model === 'closed',
       ...(shards ? { shards } : {}),
       ...(interrupted ? { interrupted } : {}),
     },
@@ -250,6 +261,13 @@ export function buildReportModel(r: RunResult): ReportModel {
     errorsByType: [...errors.entries()].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
     thresholds,
     ...(comparison ? { comparison: sanitizeComparison(comparison) } : {}),
+    generator: {
+      startLagP99Us: r.generator.startLag.p99Us,
+      eventLoopLagP99Us: r.generator.eventLoopLag.p99Us,
+      cpuPercent: r.generator.cpuPercent,
+      maxRssBytes: r.generator.maxRssBytes,
+      saturated: r.generator.saturated,
+    },
     warnings: r.generator.warnings.map(redactSecrets),
   };
 }

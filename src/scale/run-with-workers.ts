@@ -1,11 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CliIo } from '../cli/command.js';
 import type { Scenario } from '../config/scenario.js';
-import { ExitCode } from '../errors.js';
+import { finishRunOutputs, runExitCode, type RunOutputsPlan } from '../cli/run-outputs.js';
 import { newRunId } from '../load/run.js';
-import { formatRunSummary } from '../metrics/summary.js';
 import { formatStartAt, plannedStartAt } from './start-at.js';
 import { runWorkers, suggestedStartLeadMs } from './workers.js';
 
@@ -23,11 +21,14 @@ export interface RunWithWorkersOptions {
   readonly forwardArgs: readonly string[];
   /** Compact summary (CI). */
   readonly ci: boolean;
+  /** Reports and baseline of the merged result (the children write result.json only). */
+  readonly outputs: RunOutputsPlan;
 }
 
 /**
  * `cogcap run <scenario> --workers N`: N local processes run shard i/N of the scenario with one start time and
- * seed; their results are merged into `<out>/result.json` and summarised. Returns the exit code like a single run
+ * seed; their results are merged into `<out>/result.json` (compared with the baseline, reports beside it) and
+ * summarised. Returns the exit code like a single run
  * (1 when a threshold fails on the merged result, 130 when interrupted).
  */
 export async function runWithWorkers(o: RunWithWorkersOptions, io: CliIo): Promise<number> {
@@ -56,14 +57,10 @@ export async function runWithWorkers(o: RunWithWorkersOptions, io: CliIo): Promi
     startAtMs,
     seed,
     outDir,
-    forwardArgs: [...o.forwardArgs, ...(o.ci ? ['--ci'] : [])],
+    forwardArgs: [...o.forwardArgs, ...(o.ci ? ['--ci'] : []), '--report-formats', 'none'],
     signal: io.signal,
     log: (line) => io.stderr.write(`${line}\n`),
   });
-  const resultFile = join(outDir, 'result.json');
-  await writeFile(resultFile, `${JSON.stringify(merged, null, 2)}\n`);
-  io.stdout.write(`${formatRunSummary(merged, { compact: o.ci })}\nresult: ${resultFile}\n`);
-  if (merged.thresholds.some((t) => !t.passed)) return ExitCode.ThresholdsFailed;
-  if (merged.interrupted && io.signal.aborted) return ExitCode.Interrupted;
-  return ExitCode.Ok;
+  const { result } = await finishRunOutputs(merged, outDir, o.outputs, io);
+  return runExitCode(result, io.signal.aborted);
 }

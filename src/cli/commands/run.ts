@@ -3,12 +3,12 @@ import { loadScenario } from '../../config/load-scenario.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { ACKNOWLEDGE_FLAG } from '../../guard/acknowledgement.js';
 import { runScenario } from '../../load/run.js';
-import { formatRunSummary } from '../../metrics/summary.js';
 import { parseShard } from '../../scale/shard.js';
 import { parseStartAt, startAtToleranceFromEnv } from '../../scale/start-at.js';
 import { createGuardHooks } from '../../guard/guard-hooks.js';
 import { renderDryRunReport } from '../../guard/run-guards.js';
 import { runWithWorkers } from '../../scale/run-with-workers.js';
+import { DEFAULT_RUN_REPORT_FORMATS, finishRunOutputs, planRunOutputs, runExitCode } from '../run-outputs.js';
 
 interface RunArgs {
   readonly scenario: string;
@@ -24,6 +24,10 @@ interface RunArgs {
   readonly workers?: number;
   readonly maxRate?: number;
   readonly maxQuotaShare?: number;
+  // Outputs (issue 5).
+  readonly reportFormats?: string;
+  readonly baseline?: string;
+  readonly tolerance?: string;
 }
 
 /** True when the environment says CI (the `CI` variable most CI systems set). */
@@ -34,8 +38,10 @@ export function isCi(env: NodeJS.ProcessEnv): boolean {
 
 /**
  * `cogcap run <scenario>`: validates the scenario (exit 2 before anything starts), runs it, prints a per-category
- * summary and writes `result.json`. Exit code: 0 when every threshold passes, 1 when one fails, 130 when
- * interrupted (partial results written), 3 when the target is unreachable or unsafe.
+ * summary and writes `result.json` and the reports (Markdown, HTML, JUnit by default). With `--baseline` the result
+ * is compared with a baseline result. Exit code: 0 when every threshold passes (and no regression), 1 when one
+ * fails, 130 when interrupted (partial results written), 2 for bad input (a bad baseline file included), 3 when
+ * the target is unreachable or unsafe.
  */
 export const runCommand: CliCommand<RunArgs> = {
   command: 'run <scenario>',
@@ -47,16 +53,20 @@ export const runCommand: CliCommand<RunArgs> = {
       .option('ci', { type: 'boolean', describe: 'CI mode: no live progress, compact summary (default when CI is set)' })
       .option('seed', { type: 'number', describe: 'Random seed (overrides the scenario; the result records it)' })
       .option('duration-scale', { type: 'number', describe: 'Multiply every phase duration, e.g. 0.1 for a quick rehearsal' })
-      .option('shard', { type: 'string', describe: 'Run slice i/N of the schedule and population, e.g. 1/4' })
+      .option('shard', { type: 'string', describe: 'Run slice i/N (0-based index i of N shards) of the schedule and population, e.g. 0/4' })
       .option('start-at', { type: 'string', describe: 'Shared start time (ISO 8601) of the schedule, for shards' })
       .option(ACKNOWLEDGE_FLAG, { type: 'boolean', describe: 'Acknowledge that AWS quotas are shared by every pool in the account and Region' })
       .option('dry-run', { type: 'boolean', describe: 'Print the planned calls per quota category and their share of each quota; make no calls' })
       .option('workers', { type: 'number', describe: 'Split the run over N local processes (the rate is split, never multiplied)' })
       .option('max-rate', { type: 'number', describe: 'Hard ceiling of the whole run, calls/s (default 500 against AWS)' })
-      .option('max-quota-share', { type: 'number', describe: 'Share of each quota planned + current usage may reach (default 0.8)' }),
+      .option('max-quota-share', { type: 'number', describe: 'Share of each quota planned + current usage may reach (default 0.8)' })
+      .option('report-formats', { type: 'string', describe: `Reports written next to result.json: comma-separated md, html, junit, or none (default ${DEFAULT_RUN_REPORT_FORMATS})` })
+      .option('baseline', { type: 'string', describe: 'Baseline result.json: compare p95/p99/throttle rate per category, exit 1 on a regression' })
+      .option('tolerance', { type: 'string', describe: 'Latency regression tolerance against --baseline, e.g. 10% (default) or 0.1' }),
   examples: [
     ['cogcap run scenarios/default.yaml', 'Mixed traffic against the embedded emulator (~20 s)'],
     ['cogcap run scenarios/smoke.yaml --ci --out reports/smoke', 'CI smoke test with a compact summary'],
+    ['cogcap run scenarios/default.yaml --baseline reports/main/result.json --tolerance 10%', 'Exit 1 when a category got more than 10% slower'],
   ],
   run: async (args, io) => {
     const ci = args.ci ?? isCi(io.env);
@@ -74,6 +84,7 @@ export const runCommand: CliCommand<RunArgs> = {
         ? parseStartAt(args.startAt, Date.now(), startAtTolerance !== undefined ? { maxPastMs: startAtTolerance } : {})
         : undefined;
     checkGuardArgs(args);
+    const outputs = await planRunOutputs({ ...args, compact: ci }, io.cwd); // a bad baseline or format: exit 2 now
     if (args.dryRun) {
       io.stdout.write(
         renderDryRunReport({
@@ -91,6 +102,7 @@ export const runCommand: CliCommand<RunArgs> = {
           scenario,
           workers: args.workers,
           ci,
+          outputs,
           ...(args.out !== undefined ? { out: args.out } : {}),
           ...(args.seed !== undefined ? { seed: args.seed } : {}),
           ...(startAtMs !== undefined ? { startAtMs } : {}),
@@ -110,6 +122,7 @@ export const runCommand: CliCommand<RunArgs> = {
       signal: io.signal,
       log: io.stderr as NodeJS.WritableStream & { isTTY?: boolean; columns?: number },
       progress: ci ? 'plain' : (io.stderr as { isTTY?: boolean }).isTTY ? 'tty' : 'plain',
+      writeResult: false, // written below, with the comparison, next to the reports
       ...(args.out !== undefined ? { outDir: args.out } : {}),
       ...(args.seed !== undefined ? { seed: args.seed } : {}),
       ...(shard ? { shard } : {}),
@@ -123,13 +136,9 @@ export const runCommand: CliCommand<RunArgs> = {
         say: (line) => io.stderr.write(`${line}\n`),
       }),
     });
-    const { result } = output;
-    io.stdout.write(`${formatRunSummary(result, { compact: ci })}\n`);
-    if (output.resultFile) io.stdout.write(`result: ${output.resultFile}\n`);
+    const { result } = await finishRunOutputs(output.result, output.outDir, outputs, io);
     if (output.stopError) throw output.stopError;
-    if (result.interrupted && io.signal.aborted) return ExitCode.Interrupted; // partial results: thresholds not judged
-    if (result.thresholds.some((t) => !t.passed)) return ExitCode.ThresholdsFailed;
-    return ExitCode.Ok;
+    return runExitCode(result, io.signal.aborted);
   },
 };
 

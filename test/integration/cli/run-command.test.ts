@@ -70,7 +70,7 @@ describe('cogcap validate / run exit codes', () => {
     expect(r.stderr).toContain('starting the embedded emulator');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('UserAuthentication');
-    expect(r.stdout).toContain('FAIL  throttle_rate > 50%');
+    expect(r.stdout).toContain('  ✗ throttle_rate > 50%');
     expect(r.stdout).toContain(`result: ${join(dir, 'out-tiny', 'result.json')}`);
     expect(readdirSync(join(dir, 'out-tiny'))).toContain('result.json');
   });

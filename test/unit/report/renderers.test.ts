@@ -6,6 +6,7 @@ import { renderHtml } from '../../../src/report/html.js';
 import { renderJunit } from '../../../src/report/junit.js';
 import { renderMarkdown } from '../../../src/report/markdown.js';
 import { renderTerminalSummary } from '../../../src/report/terminal.js';
+import { Recorder } from '../../../src/metrics/recorder.js';
 import { buildResult, sample } from '../../fixtures/metrics/build-result.js';
 import { launchDayResult } from '../../fixtures/metrics/launch-day.js';
 
@@ -100,6 +101,39 @@ describe('renderTerminalSummary', () => {
     expect(lines[1]).toMatch(/^ {2}4,590 calls, 153\/s, throttled 13.5%/);
     expect(lines.filter((l) => l.startsWith('  ✓'))).toHaveLength(0);
     expect(lines.at(-1)).toBe('Reports: reports/x/report.html');
+  });
+
+  it('keeps what the run summary showed: driver and model, flows, arrivals, error types, generator health, thresholds', () => {
+    const r = new Recorder({ quotaRatePerSec: (c) => (c === 'UserAuthentication' ? 120 : null) });
+    r.recordArrival('f', 'started', 0);
+    for (let i = 0; i < 4; i++) {
+      r.recordSample({ operation: 'InitiateAuth', category: 'UserAuthentication', flow: 'f', outcome: i === 0 ? 'throttled' : 'ok', ...(i === 0 ? { errorType: 'TooManyRequestsException' } : {}), intendedStartUs: i * 1000, sentUs: i * 1000, latencyUs: 1000, serviceTimeUs: 1000 });
+    }
+    const result = r.build({
+      runId: 'x',
+      toolVersion: '0',
+      scenario: { name: 'demo', hash: 'h', tags: {} },
+      target: { kind: 'embedded' },
+      startedAt: '',
+      endedAt: '',
+      durationMs: 1000,
+      interrupted: false,
+      driver: { name: 'sdk', model: 'open' },
+      generator: { eventLoopLag: { p50Us: 0, p99Us: 0, maxUs: 0 }, startLag: { p50Us: 0, p99Us: 0, maxUs: 0 }, cpuPercent: 5, maxRssBytes: 0, saturated: false, warnings: [] },
+      thresholds: [{ expression: 'p99 < 1ms', metric: 'p99', measured: 1000, limit: 1000, unit: 'us', passed: false, status: 'fail', detail: 'measured 1 ms, limit < 1 ms' }],
+    });
+    const text = renderTerminalSummary(result);
+    expect(text).toContain('demo · embedded emulator · 1 s\ndriver sdk (open model): arrivals on schedule');
+    expect(text).toMatch(/^UserAuthentication\s+4\s+4\/s\s+4\/s\s+120\/s\s+25%\s+0%\s+1 ms\s+1 ms\s+1 ms\s+1 ms$/m);
+    expect(text).toContain('Total: 4 calls, 4/s, throttled 25%, errors 0%, p99 1 ms\n');
+    expect(text).toContain('Arrivals: 1 planned, 1 started (0 late), 0 dropped; target 1/s');
+    expect(text).toContain('  flow f: 1 started, 0 succeeded, 0 failed, 0 dropped, p99 0 µs');
+    expect(text).toContain('Errors and throttles by type: TooManyRequestsException 1');
+    expect(text).toContain('Generator: start lag p99 1 µs, event-loop lag p99 0 µs, CPU 5%, max RSS 0 MiB');
+    expect(text).toContain('  ✗ p99 < 1ms  (measured 1 ms, limit < 1 ms)');
+    const closed = renderTerminalSummary({ ...result, driver: { name: 'autocannon', model: 'closed' } });
+    expect(closed).toContain('driver autocannon (closed-loop): CLOSED-LOOP load');
+    expect(renderTerminalSummary({ ...result, driver: { name: 'autocannon', model: 'closed' } }, { compact: true })).toContain('CLOSED-LOOP');
   });
 
   it('colours only when asked', () => {
