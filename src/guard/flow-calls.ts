@@ -62,12 +62,36 @@ export const BUILT_IN_FLOW_STEPS: Readonly<Record<string, readonly string[]>> = 
   'admin-get-user': ['adminGetUser'],
   'list-users': ['listUsers'],
   'app-session': ['srpSignIn', 'getUser', 'updateAttributes', 'refresh', 'globalSignOut'],
+  // OAuth, federation and identity-pool flows (src/load/flows/oauth-flow-setup.ts).
+  'client-credentials': ['oauthClientCredentials'],
+  'hosted-ui-sign-in': ['oauthHostedUiSignIn'],
+  'federated-sign-in': ['oauthFederatedSignIn'],
+  // Worst case: no live session cached, so a password sign-in first; GetId counted on every arrival (it is cached per user).
+  'identity-pool-exchange': ['passwordSignIn', 'identityPoolExchange'],
 };
 
 /** Pseudo-steps of built-in flows that the vocabulary expresses with parameters or context. */
 const PSEUDO_STEP_CALLS: Readonly<Record<string, readonly PlannedCall[]>> = {
   // The first sign-in of an invited user answers NEW_PASSWORD_REQUIRED: that response is charged to UserAccountRecovery.
   passwordSignInNewPassword: ['InitiateAuth', { operation: 'RespondToAuthChallenge', category: 'UserAccountRecovery' }],
+  // OAuth pseudo-operations, charged as the quota module charges them (src/emulator/quota/charge.ts); a code
+  // redemption draws on its own allowance equal to UserAuthentication, counted as UserAuthentication (worst case).
+  oauthClientCredentials: [{ operation: 'OAuth2Token.client_credentials', category: 'ClientAuthentication' }],
+  oauthHostedUiSignIn: [
+    { operation: 'OAuth2Authorize', category: 'Uncategorized' },
+    { operation: 'OAuth2Login', category: 'UserAuthentication' },
+    { operation: 'OAuth2Token.authorization_code', category: 'UserAuthentication' },
+  ],
+  oauthFederatedSignIn: [
+    { operation: 'OAuth2Authorize', category: 'Uncategorized' },
+    { operation: 'OAuth2IdpResponse', category: 'UserFederation' },
+    { operation: 'OAuth2Token.authorization_code', category: 'UserAuthentication' },
+  ],
+  // Identity-pool operations have per-operation quotas (IDENTITY_OPERATION_QUOTAS); here they count in their group.
+  identityPoolExchange: [
+    { operation: 'GetId', category: 'IdentityPool' },
+    { operation: 'GetCredentialsForIdentity', category: 'IdentityPool' },
+  ],
 };
 
 /** Calls of one arrival: charged directly to categories, and challenge responses (their own allowance). */

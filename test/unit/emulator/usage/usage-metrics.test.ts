@@ -185,7 +185,7 @@ describe('metrics route', () => {
     const { route, usage } = setup();
     expect(await route(http('GET', '/_cogcap/metrics/reset'))).toMatchObject({ status: 405 });
     expect(await route(http('POST', '/_cogcap/metrics/reset'))).toMatchObject({ status: 200, body: { reset: true, sinceMs: T0 + 5000 } });
-    expect(usage.snapshot(T0 + 5000)).toEqual({ sinceMs: T0 + 5000, nowMs: T0 + 5000, categories: {}, pools: {} });
+    expect(usage.snapshot(T0 + 5000)).toEqual({ sinceMs: T0 + 5000, nowMs: T0 + 5000, categories: {}, pools: {}, identityPoolOperations: {} });
     expect(await route(http('GET', '/_cogcap/codes'))).toBeUndefined();
     expect(await route(http('GET', '/_cogcap/metrics', 'format=xml'))).toMatchObject({ status: 400 });
   });
