@@ -10,8 +10,9 @@ import { quotasCommand } from './quotas.js';
 import { reportCommand } from './report.js';
 import { compareCommand } from './compare.js';
 import { mergeCommand } from './merge.js';
+import { apiLoadCommand } from './api-load.js';
 
 /**
  * Registry of sub-commands. Each command lives in its own file in this folder; add it here.
  */
-export const COMMANDS: readonly CliCommand<any>[] = [validateCommand, runCommand, k8sCommand, emulatorCommand, seedCommand, cleanupCommand, planCommand, quotasCommand, reportCommand, compareCommand, mergeCommand];
+export const COMMANDS: readonly CliCommand<any>[] = [validateCommand, runCommand, k8sCommand, emulatorCommand, seedCommand, cleanupCommand, planCommand, quotasCommand, reportCommand, compareCommand, mergeCommand, apiLoadCommand];

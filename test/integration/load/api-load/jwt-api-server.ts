@@ -1,5 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 
 /** A small protected API for tests: verifies Bearer tokens against a JWKS, 401 on bad tokens, 429 above a rate. */
 export interface JwtApiServer {
@@ -10,18 +10,26 @@ export interface JwtApiServer {
 }
 
 /**
- * Starts the API on 127.0.0.1, port 0: `GET /orders` answers 200 for a token that verifies (signature against
- * `jwksUrl`, issuer), 401 otherwise, and 429 for requests beyond `maxPerSec` in the current one-second window
- * (checked before the token, as an API gateway would).
+ * Starts the API on 127.0.0.1, port 0: any path answers 200 for a token that verifies (issuer trusted by
+ * `jwksUrlOf`, signature against that JWKS, `iss` equal), 401 otherwise, and 429 for requests beyond `maxPerSec` in
+ * the current one-second window (checked before the token, as an API gateway would).
  */
-export async function startJwtApiServer(options: { jwksUrl: string; issuer: string; maxPerSec: number }): Promise<JwtApiServer> {
-  const jwks = createRemoteJWKSet(new URL(options.jwksUrl));
+export async function startJwtApiServer(options: { jwksUrlOf: (issuer: string) => string | undefined; maxPerSec: number }): Promise<JwtApiServer> {
+  const jwks = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
   const answers = new Map<number, number>();
   let windowStart = Date.now();
   let inWindow = 0;
-  const reply = (res: import('node:http').ServerResponse, status: number): void => {
+  const reply = (res: ServerResponse, status: number): void => {
     answers.set(status, (answers.get(status) ?? 0) + 1);
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ status }));
+  };
+  const verify = async (token: string): Promise<void> => {
+    const iss = decodeJwt(token).iss ?? '';
+    const url = options.jwksUrlOf(iss);
+    if (!url) throw new Error('untrusted issuer');
+    let set = jwks.get(url);
+    if (!set) jwks.set(url, (set = createRemoteJWKSet(new URL(url))));
+    await jwtVerify(token, set, { issuer: iss });
   };
   const server: Server = createServer((req, res) => {
     const now = Date.now();
@@ -31,10 +39,9 @@ export async function startJwtApiServer(options: { jwksUrl: string; issuer: stri
     }
     inWindow += 1;
     if (inWindow > options.maxPerSec) return reply(res, 429);
-    const auth = req.headers.authorization ?? '';
-    const m = /^Bearer (.+)$/.exec(auth);
+    const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
     if (!m) return reply(res, 401);
-    jwtVerify(m[1]!, jwks, { issuer: options.issuer }).then(
+    verify(m[1]!).then(
       () => reply(res, 200),
       () => reply(res, 401),
     );
