@@ -38,6 +38,11 @@ export { clientCredentialsFlow, type ClientCredentialsFlowOptions } from './load
 export { hostedUiSignInFlow, type HostedUiSignInFlowOptions } from './load/flows/hosted-ui-sign-in-flow.js';
 export { federatedSignInFlow, type FederatedSignInFlowOptions } from './load/flows/federated-sign-in-flow.js';
 export { identityPoolExchangeFlow, type IdentityPoolExchangeFlowOptions } from './load/flows/identity-pool-exchange-flow.js';
+export { OAUTH_FLOW_NAMES, isOAuthFlowName, oauthFlowFor, type OAuthFlowName, type OAuthFlowSettings } from './load/flows/oauth-flow-setup.js';
+export { prepareOAuthFlows, oauthSettingsFromScenario, identityOperationQuotaLookup } from './load/oauth-run-setup.js';
+export { runApiLoad, ApiLoadTally, type ApiLoadOptions, type ApiLoadResult } from './load/api-load/api-load.js';
+export { buildEmulatorTokenPool, readTokenFile, type TokenPool, type EmulatorTokenPoolOptions } from './load/api-load/token-pool.js';
+export { extensionOptionsFor } from './emulator/extension-options.js';
 export type { HttpFlowContext } from './load/flows/http-flow-context.js';
 export * from './load/session-pool.js';
 export * from './load/srp-engine.js';
