@@ -32,9 +32,11 @@ export function describeScenario(scenario: Scenario): string[] {
     `scenario: ${scenario.name}`,
     `target: ${describeTarget(scenario.target)}`,
     `population: ${pop.kind === 'file' ? `users from ${pop.fromFile}` : `${pop.count} generated users, seeded at ${fmtRate(pop.seedRatePerSec)}`}`,
-    `flows: ${scenario.flows
-      .map((f) => `${f.name}${f.steps ? ` (${f.steps.length} steps)` : ''} ${((100 * f.weight) / totalWeight).toFixed(0)}%`)
-      .join(', ')}`,
+    scenario.autocannon
+      ? `load: closed-loop ${scenario.autocannon.load} over ${scenario.autocannon.connections} connections (autocannon; phase rates ignored)`
+      : `flows: ${scenario.flows
+          .map((f) => `${f.name}${f.steps ? ` (${f.steps.length} steps)` : ''} ${((100 * f.weight) / totalWeight).toFixed(0)}%`)
+          .join(', ')}`,
     `phases: ${scenario.phases
       .map((p) => {
         const first = p.segments[0];
@@ -47,7 +49,9 @@ export function describeScenario(scenario: Scenario): string[] {
         return `${p.name}: ${p.type} ${formatDurationMs(p.durationMs)}${rates}${p.type === 'pause' ? '' : ` ${p.spacing}`}`;
       })
       .join('; ')}`,
-    `duration: ${formatDurationMs(scenario.durationMs)}, about ${Math.round(expectedArrivals(scenario))} arrivals, in-flight cap ${scenario.maxInFlight}, driver ${scenario.driver}`,
+    scenario.autocannon
+      ? `duration: ${formatDurationMs(scenario.durationMs)}, driver ${scenario.driver} (closed-loop)`
+      : `duration: ${formatDurationMs(scenario.durationMs)}, about ${Math.round(expectedArrivals(scenario))} arrivals, in-flight cap ${scenario.maxInFlight}, driver ${scenario.driver}`,
   ];
   if (scenario.thresholds.length > 0) lines.push(`thresholds: ${scenario.thresholds.length}`);
   return lines;

@@ -137,7 +137,7 @@ export function normalizeScenario(input: ScenarioParsed, options: NormalizeOptio
     cleanup: pop.cleanup ?? true,
   };
 
-  const flows = input.flows.map((f, i): FlowMixEntry => {
+  const flows = (input.flows ?? []).map((f, i): FlowMixEntry => {
     const weight = f.weight ?? 1;
     if (f.flow !== undefined && f.steps !== undefined) {
       problem(`flows[${i}]`, 'expected either flow (a built-in flow) or steps (a custom flow), not both');
@@ -179,6 +179,9 @@ export function normalizeScenario(input: ScenarioParsed, options: NormalizeOptio
         : { expression: th.threshold, abortOnFail: th.abortOnFail ?? false, delayAbortEvalMs: ms(th.delayAbortEval, 0) },
     ),
     driver: input.driver ?? D.driver,
+    ...(input.autocannon !== undefined
+      ? { autocannon: { load: input.autocannon.load, connections: input.autocannon.connections ?? 10, ...(input.autocannon.users !== undefined ? { users: input.autocannon.users } : {}) } }
+      : {}),
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
     intervalMs: input.intervalMs ?? D.intervalMs,
     callTimeoutMs: ms(input.callTimeout, D.callTimeoutMs),

@@ -1,5 +1,8 @@
 import type { InputProblem } from '../errors.js';
-import type { Scenario } from './scenario.js';
+import { AUTOCANNON_DRIVER, type Scenario } from './scenario.js';
+
+/** Flows are required except with `driver: autocannon` (the schema lets them out for it). */
+const FLOWS_MISSING = 'missing required field (expected array)';
 
 /**
  * Names a scenario may refer to, supplied by the registries (flows, steps, drivers) and the threshold parser.
@@ -21,7 +24,8 @@ const list = (names: readonly string[]): string => [...names].sort().join(', ');
 /**
  * Cross-field rules of a normalised scenario (pure): every problem at once, each with its field path.
  * Checks: phases have positive durations and some arrivals; flow names are unique and known; custom steps are known;
- * the driver is known; thresholds parse; an AWS client secret has one source.
+ * the driver is known; thresholds parse; an AWS client secret has one source; `driver: autocannon` comes with its
+ * autocannon section, no flows and an emulator target (other drivers need flows).
  */
 export function checkScenarioRules(scenario: Scenario, vocabulary: ScenarioVocabulary = {}, file?: string): InputProblem[] {
   const problems: InputProblem[] = [];
@@ -32,8 +36,19 @@ export function checkScenarioRules(scenario: Scenario, vocabulary: ScenarioVocab
   scenario.phases.forEach((p, i) => {
     if (p.durationMs <= 0) problem(`phases[${i}].duration`, 'expected a duration > 0');
   });
+  const closedLoop = scenario.driver === AUTOCANNON_DRIVER;
   const anyArrivals = scenario.phases.some((p) => p.segments.some((s) => s.durationMs > 0 && (s.fromRatePerSec > 0 || s.toRatePerSec > 0)));
-  if (!anyArrivals) problem('phases', 'expected at least one phase with a rate > 0 (the scenario would start nothing)');
+  if (!anyArrivals && !closedLoop) problem('phases', 'expected at least one phase with a rate > 0 (the scenario would start nothing)');
+  if (closedLoop) {
+    if (!scenario.autocannon) problem('autocannon', 'expected an autocannon section (load, connections) with driver: autocannon');
+    if (scenario.flows.length > 0) problem('flows', 'a closed-loop autocannon load sends only autocannon.load: leave flows out');
+    if (scenario.target.kind === 'aws') {
+      problem('driver', 'the closed-loop autocannon load runs against emulator targets only (it has no rate ceiling and no circuit breaker)');
+    }
+  } else {
+    if (scenario.autocannon) problem('autocannon', 'expected driver: autocannon with an autocannon section');
+    if (scenario.flows.length === 0) problem('flows', FLOWS_MISSING);
+  }
 
   const seen = new Map<string, number>();
   scenario.flows.forEach((f, i) => {
@@ -108,6 +123,7 @@ export function checkRawVocabulary(value: unknown, vocabulary: ScenarioVocabular
       });
     }
   });
+  if (doc.flows === undefined && doc.driver !== AUTOCANNON_DRIVER) problem('flows', FLOWS_MISSING);
   if (typeof doc.driver === 'string' && vocabulary.driverNames && !vocabulary.driverNames.includes(doc.driver)) {
     problem('driver', `unknown driver "${doc.driver}"; expected one of: ${list(vocabulary.driverNames)}`);
   }

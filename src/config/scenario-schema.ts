@@ -223,6 +223,25 @@ export const oauthSchema = z
   })
   .meta({ description: 'OAuth, federation and identity-pool flow settings (AWS targets; emulator targets get fixtures).' });
 
+/** The closed-loop load of `driver: autocannon`. */
+export const autocannonSchema = z
+  .strictObject({
+    load: z
+      .enum(['password-sign-in', 'token-refresh', 'get-tokens-from-refresh-token', 'get-user'])
+      .meta({
+        description:
+          'What every request is: password-sign-in (InitiateAuth USER_PASSWORD_AUTH), token-refresh (InitiateAuth REFRESH_TOKEN_AUTH), ' +
+          'get-tokens-from-refresh-token, or get-user (GetUser with an access token). Users are signed in first when tokens are needed.',
+      }),
+    connections: z.number().int().min(1).max(1000).optional().meta({ description: 'Concurrent connections, each with one request in flight (default 10).' }),
+    users: z.number().int().min(1).max(10_000).optional().meta({ description: 'Distinct users the requests cycle through (default min(population, 100)).' }),
+  })
+  .meta({
+    description:
+      'Closed-loop load (driver: autocannon, emulator targets only): one unsigned operation as fast as the connections allow, ' +
+      'for the total duration of the phases (their rates are ignored). Leave flows out.',
+  });
+
 /** A whole scenario file. */
 export const scenarioSchema = z
   .strictObject({
@@ -236,7 +255,11 @@ export const scenarioSchema = z
     target: targetSchema.optional(),
     population: populationSchema.optional(),
     oauth: oauthSchema.optional(),
-    flows: z.array(flowMixSchema).min(1, { error: 'expected at least one flow' }),
+    flows: z
+      .array(flowMixSchema)
+      .min(1, { error: 'expected at least one flow' })
+      .optional()
+      .meta({ description: 'The flow mix (required, except with driver: autocannon).' }),
     phases: z.array(phaseSchema).min(1, { error: 'expected at least one phase' }),
     spacing: spacingSchema.optional().meta({ description: 'Default spacing of every phase (default "uniform").' }),
     maxInFlight: z
@@ -247,7 +270,12 @@ export const scenarioSchema = z
       .meta({ description: 'Flows running at once; an arrival beyond it is dropped and counted (default 1000).' }),
     lateAfter: durationSchema.optional().meta({ description: 'A start later than this is counted late (default "10ms").' }),
     thresholds: z.array(thresholdSchema).optional(),
-    driver: z.string().min(1).optional().meta({ description: 'Driver: "sdk" (default, AWS SDK v3) or "raw".' }),
+    driver: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'Driver: "sdk" (default, AWS SDK v3), "raw" (unsigned operations over node:http), or "autocannon" (the closed-loop load of the autocannon section).' }),
+    autocannon: autocannonSchema.optional(),
     seed: z.number().int().min(0).max(2 ** 32 - 1).optional().meta({ description: 'Random seed (default: chosen per run and recorded).' }),
     intervalMs: z
       .number()

@@ -4,6 +4,7 @@ import { checkStep } from '../load/flows/steps.js';
 import { InputError } from '../errors.js';
 import { parseThreshold } from '../metrics/thresholds/parse-threshold.js';
 import type { ScenarioVocabulary } from './scenario-rules.js';
+import { AUTOCANNON_DRIVER } from './scenario.js';
 
 /**
  * The names a scenario may use, from the registries of this build: flows (including code-registered ones at the
@@ -12,7 +13,7 @@ import type { ScenarioVocabulary } from './scenario-rules.js';
 export function loadScenarioVocabulary(): ScenarioVocabulary {
   return {
     flowNames: [...FLOWS.keys()],
-    driverNames: [...DRIVERS.keys()],
+    driverNames: [...DRIVERS.keys(), AUTOCANNON_DRIVER],
     checkStep: (name, params) => checkStep(name, params),
     checkThreshold: (expression, knownFlows) => {
       try {

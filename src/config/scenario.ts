@@ -143,13 +143,28 @@ export interface Scenario {
   /** Start lag beyond which a start counts as late, ms (default 10). */
   readonly lateAfterMs: number;
   readonly thresholds: readonly ThresholdConfig[];
-  /** Driver name (default `sdk`). */
+  /** Driver name (default `sdk`); {@link AUTOCANNON_DRIVER} runs the closed-loop load of {@link Scenario.autocannon}. */
   readonly driver: string;
+  /** The closed-loop load of `driver: autocannon` (flows are then empty; phase rates are ignored, durations count). */
+  readonly autocannon?: AutocannonScenarioConfig;
   /** Random seed; undefined means the run picks one and records it. */
   readonly seed?: number;
   readonly intervalMs: number;
   /** Timeout of one call, ms (default 10000). */
   readonly callTimeoutMs: number;
+}
+
+/** The driver name of the closed-loop autocannon load (not a per-call driver of the registry). */
+export const AUTOCANNON_DRIVER = 'autocannon';
+
+/** What a closed-loop autocannon load sends (see `RAW_LOAD_KINDS`). */
+export interface AutocannonScenarioConfig {
+  /** `password-sign-in`, `token-refresh`, `get-tokens-from-refresh-token` or `get-user`. */
+  readonly load: 'password-sign-in' | 'token-refresh' | 'get-tokens-from-refresh-token' | 'get-user';
+  /** Concurrent connections, each with one request in flight (default 10). */
+  readonly connections: number;
+  /** Distinct users (request bodies) the connections cycle through (default min(population, 100)). */
+  readonly users?: number;
 }
 
 /** Defaults of optional scenario fields. */

@@ -4,7 +4,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CATEGORY_QUOTAS, type QuotaCategory } from '../cognito/categories.js';
-import type { Scenario } from '../config/scenario.js';
+import { AUTOCANNON_DRIVER, type Scenario } from '../config/scenario.js';
 import { CogcapError, InputError } from '../errors.js';
 import { requireQuotaAcknowledgement } from '../guard/acknowledgement.js';
 import { loadQuotaProfile } from '../emulator/quota/quota-profile-file.js';
@@ -18,6 +18,7 @@ import { parseThreshold } from '../metrics/thresholds/parse-threshold.js';
 import type { ParsedThreshold } from '../metrics/thresholds/threshold-types.js';
 import { TOOL_VERSION } from '../version.js';
 import { createAbortableSleeper } from './abortable-sleeper.js';
+import { prepareClosedLoopLoad } from './closed-loop-load.js';
 import { createDriver } from './drivers/driver-registry.js';
 import { startEmbeddedEmulator, type EmbeddedEmulator } from './embedded-emulator.js';
 import { runExecutor } from './executor.js';
@@ -276,7 +277,9 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     });
     const flowSignal = stopController.signal;
     const sleep = createAbortableSleeper(flowSignal).sleep;
-    runDriver = createDriver(scenario.driver, {
+    const closedLoop = scenario.driver === AUTOCANNON_DRIVER ? scenario.autocannon : undefined;
+    // The closed-loop load signs its users in through the SDK driver; its load goes through autocannon.
+    runDriver = createDriver(closedLoop ? 'sdk' : scenario.driver, {
       target: target.resolved,
       nowUs,
       inFlightCap: scenario.maxInFlight,
@@ -302,6 +305,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     }
 
     await warmUp(runDriver, target.resolved, population?.codes);
+    const closedLoad = closedLoop ? await prepareClosedLoopLoad(closedLoop, { target: target.resolved, population: pop!, setupDriver: runDriver, rng }) : undefined;
     measuring = true;
     const monitor = new GeneratorMonitor();
     const progress: ProgressSink = createProgressSink(log, { mode: options.progress ?? 'off' });
@@ -380,7 +384,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       durationMs,
       interrupted: stopReason !== undefined,
       ...(stopReason !== undefined ? { interruptReason: stopReason } : {}),
-      driver: { name: driver.name, model: driver.model },
+      driver: closedLoad ? { name: AUTOCANNON_DRIVER, model: 'closed' as const } : { name: driver.name, model: driver.model },
       generator,
       ...(shard ? { shard } : {}),
     });
@@ -394,7 +398,18 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     const progressTimer = setInterval(tick, options.progress === 'tty' ? 250 : 1000);
     startedAt = new Date();
     originMs = performance.now();
-    const stats = await runExecutor({
+    const stats = closedLoad
+      ? await closedLoad.run({
+          durationSec: timeline.durationUs / 1e6,
+          nowUs,
+          signal: stopController.signal,
+          timeoutSec: Math.max(1, Math.ceil(scenario.callTimeoutMs / 1000)),
+          onSample: (s) => {
+            recorder.recordSample(s);
+            options.hooks?.onSample?.(s, hookCtx);
+          },
+        })
+      : await runExecutor({
       arrivals: planArrivals(timeline, { seed, weights: scenario.flows.map((f) => f.weight), ...(shard ? { slice: shard } : {}) }),
       nowUs,
       maxInFlight: scenario.maxInFlight,

@@ -1,5 +1,5 @@
 import type { QuotaCategory } from '../cognito/categories.js';
-import { createLatencyHistogram, recordLatencyUs, type LatencyHistogram } from './histogram.js';
+import { createLatencyHistogram, encodeHistogram, recordLatencyUs, type LatencyHistogram } from './histogram.js';
 import type { SeriesCategoryPoint, SeriesPoint } from './run-result.js';
 import type { Sample } from './sample.js';
 
@@ -11,6 +11,8 @@ interface Bucket {
   histogram: LatencyHistogram | null;
   p50Us: number;
   p99Us: number;
+  /** The histogram encoded when the interval was sealed (undefined when it had no latency). */
+  encodedUs: string | undefined;
 }
 
 interface Interval {
@@ -21,13 +23,14 @@ interface Interval {
   byCategory: Map<QuotaCategory, Bucket>;
 }
 
-const bucket = (): Bucket => ({ requests: 0, throttles: 0, errors: 0, histogram: createLatencyHistogram(), p50Us: 0, p99Us: 0 });
+const bucket = (): Bucket => ({ requests: 0, throttles: 0, errors: 0, histogram: createLatencyHistogram(), p50Us: 0, p99Us: 0, encodedUs: undefined });
 
 function sealBucket(b: Bucket): void {
   if (!b.histogram) return;
   if (b.histogram.totalCount > 0) {
     b.p50Us = b.histogram.getValueAtPercentile(50);
     b.p99Us = b.histogram.getValueAtPercentile(99);
+    b.encodedUs = encodeHistogram(b.histogram);
   }
   b.histogram = null;
 }
@@ -42,8 +45,10 @@ function addToBucket(b: Bucket, sample: Sample): void {
 /**
  * The per-interval series: requests, throttles, errors, p50/p99 (intended-start latency) per interval and per category,
  * plus planned/started/dropped arrivals. Calls are placed by send time (what the target's quota sees), arrivals by
- * intended start. Intervals older than `sealAfterUs` are sealed (percentiles computed, histograms freed) so memory
- * stays flat over long runs; a call that ends after its interval was sealed still counts, without its latency.
+ * intended start. Intervals older than `sealAfterUs` are sealed (percentiles computed, histograms encoded and freed)
+ * so memory stays flat over long runs; a call that ends after its interval was sealed still counts, without its
+ * latency. The result's points carry each interval's encoded histogram (`encodedUs`), so that merged per-interval
+ * percentiles of shard results are exact.
  */
 export class IntervalSeries {
   private readonly intervals: Interval[] = [];
@@ -116,35 +121,40 @@ export class IntervalSeries {
   points(untilUs?: number): SeriesPoint[] {
     const n = untilUs === undefined ? this.intervals.length : Math.min(this.intervals.length, Math.ceil(untilUs / this.intervalUs));
     const out: SeriesPoint[] = [];
-    for (let i = 0; i < n; i++) out.push(this.point(i)!);
+    for (let i = 0; i < n; i++) out.push(this.point(i, true)!);
     return out;
   }
 
-  /** Interval `i` (0-based), or undefined when nothing happened in it or after it yet. O(1) in the series length. */
-  point(i: number): SeriesPoint | undefined {
+  /**
+   * Interval `i` (0-based), or undefined when nothing happened in it or after it yet. O(1) in the series length.
+   * `withHistograms` adds the encoded histograms (`encodedUs`; for the result, not for live progress).
+   */
+  point(i: number, withHistograms = false): SeriesPoint | undefined {
     const interval = this.intervals[i];
     if (!interval) return undefined;
     const byCategory: Partial<Record<QuotaCategory, SeriesCategoryPoint>> = {};
-    for (const [c, b] of [...interval.byCategory.entries()].sort(([a], [b2]) => a.localeCompare(b2))) byCategory[c] = pointOf(b);
+    for (const [c, b] of [...interval.byCategory.entries()].sort(([a], [b2]) => a.localeCompare(b2))) byCategory[c] = pointOf(b, withHistograms);
     return {
       tSec: (i * this.intervalUs) / 1e6,
       plannedArrivals: interval.planned,
       startedArrivals: interval.started,
       droppedArrivals: interval.dropped,
-      ...pointOf(interval.all),
+      ...pointOf(interval.all, withHistograms),
       byCategory,
     };
   }
 }
 
-function pointOf(b: Bucket): SeriesCategoryPoint {
+function pointOf(b: Bucket, withHistogram = false): SeriesCategoryPoint {
   const h = b.histogram;
   const has = h !== null && h.totalCount > 0;
+  const encodedUs = withHistogram ? (has ? encodeHistogram(h) : b.encodedUs) : undefined;
   return {
     requests: b.requests,
     throttles: b.throttles,
     errors: b.errors,
     p50Us: has ? h.getValueAtPercentile(50) : b.p50Us,
     p99Us: has ? h.getValueAtPercentile(99) : b.p99Us,
+    ...(encodedUs !== undefined ? { encodedUs } : {}),
   };
 }

@@ -17,9 +17,10 @@ interface Percentiles {
 function mergePercentiles(parts: readonly Percentiles[], requests: readonly number[]): { value: Percentiles; approximate: boolean } {
   const withData = parts.filter((_, i) => requests[i]! > 0);
   if (withData.length === 0) return { value: { p50Us: 0, p99Us: 0 }, approximate: false };
-  if (parts.every((p) => p.encodedUs !== undefined)) {
+  // Parts without calls carry no histogram and add nothing: exact when every part WITH calls carries one.
+  if (withData.every((p) => p.encodedUs !== undefined)) {
     const h = createLatencyHistogram();
-    for (const p of parts) addHistogram(h, decodeHistogram(p.encodedUs!));
+    for (const p of withData) addHistogram(h, decodeHistogram(p.encodedUs!));
     const p50Us = h.totalCount ? h.getValueAtPercentile(50) : 0;
     const p99Us = h.totalCount ? h.getValueAtPercentile(99) : 0;
     return { value: { p50Us, p99Us, encodedUs: encodeHistogram(h) }, approximate: false };

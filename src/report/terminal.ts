@@ -36,7 +36,7 @@ export function renderTerminalSummary(result: RunResult, options: TerminalSummar
   const verdict = paint(color, m.verdict.passed ? 32 : 31, m.verdict.label);
   const out: string[] = [];
   const callsLine = `${formatCount(t.calls)} calls, ${formatRatePerSec(t.ratePerSec)}, throttled ${formatRatio(t.throttleRate)}, errors ${formatRatio(t.errorRate)}, p99 ${formatLatencyUs(t.p99Us)}`;
-  const totalsLine = `${callsLine}; arrivals ${formatCount(t.started)}/${formatCount(t.planned)} started, ${formatCount(t.dropped)} dropped`;
+  const totalsLine = m.run.closedLoop ? callsLine : `${callsLine}; arrivals ${formatCount(t.started)}/${formatCount(t.planned)} started, ${formatCount(t.dropped)} dropped`;
   const mark = (s: string): string => (s === 'pass' ? paint(color, 32, '✓') : s === 'fail' ? paint(color, 31, '✗') : paint(color, 33, '?'));
   const thresholdLines = (all: boolean): string[] =>
     m.thresholds
@@ -78,10 +78,12 @@ export function renderTerminalSummary(result: RunResult, options: TerminalSummar
     out.push('');
     out.push(...categoryLines(), '');
     out.push(`Total: ${callsLine}`);
-    out.push(
-      `Arrivals: ${formatCount(t.planned)} planned, ${formatCount(t.started)} started (${formatCount(t.late)} late), ` +
-        `${formatCount(t.dropped)} dropped; target ${formatRatePerSec(t.targetRatePerSec)}`,
-    );
+    if (!m.run.closedLoop) {
+      out.push(
+        `Arrivals: ${formatCount(t.planned)} planned, ${formatCount(t.started)} started (${formatCount(t.late)} late), ` +
+          `${formatCount(t.dropped)} dropped; target ${formatRatePerSec(t.targetRatePerSec)}`,
+      );
+    }
     for (const f of m.flows) {
       out.push(
         `  flow ${f.name}: ${formatCount(f.started)} started, ${formatCount(f.completed - f.failed)} succeeded, ${formatCount(f.failed)} failed, ` +

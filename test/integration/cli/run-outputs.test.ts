@@ -108,4 +108,29 @@ describe('cogcap run outputs', () => {
     for (const p of result.series) expect(p.requests).toBeLessThanOrEqual(4);
     expect(result.operations.InitiateAuth!.count).toBeGreaterThan(0);
   });
+
+  it('driver: autocannon runs a closed-loop GetUser load, feeds the recorder and says closed-loop', { timeout: 90_000 }, async () => {
+    writeFileSync(
+      join(dir, 'closed.yaml'),
+      [
+        'name: closed',
+        'target: { embedded: { quotas: aws-default, latency: zero } }',
+        'population: { count: 4 }',
+        'driver: autocannon',
+        'autocannon: { load: get-user, connections: 2, users: 4 }',
+        'phases: [{ type: constant, duration: 1s, rate: 0 }]',
+      ].join('\n'),
+    );
+    const r = await cli(['run', 'closed.yaml', '--report-formats', 'md', '--out', 'out-closed']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(readFileSync(join(dir, 'out-closed', 'result.json'), 'utf8')) as RunResult;
+    expect(result.driver).toEqual({ name: 'autocannon', model: 'closed' });
+    // Only the load is measured: the sign-ins that produced the access tokens are set-up.
+    expect(Object.keys(result.operations)).toEqual(['GetUser']);
+    expect(result.operations.GetUser!.count).toBeGreaterThan(0);
+    expect(result.categories.UserRead!.count).toBe(result.operations.GetUser!.count);
+    expect(result.totals.plannedArrivals).toBe(0);
+    expect(r.stdout).toContain('driver autocannon (closed-loop): CLOSED-LOOP load');
+    expect(readFileSync(join(dir, 'out-closed', 'report.md'), 'utf8')).toContain('closed-loop');
+  });
 });

@@ -157,7 +157,7 @@ thresholds: ["p99 250ms"]
         'thresholds[0]: expected an operator in "p99 250ms" (line 8)',
       ],
     ],
-    ['missing name, flows, phases', 'tags: {}\n', ['name: missing required field (expected string)', 'flows: missing required field (expected array)', 'phases: missing required field (expected array)']],
+    ['missing name, flows, phases', 'tags: {}\n', ['name: missing required field (expected string)', 'phases: missing required field (expected array)', 'flows: missing required field (expected array)']],
     [
       'schema and name problems in one report',
       'name: x\nflows: [{ flow: nope }]\nphases: [{ type: constant, duration: 1, rate: 1 }]\n',

@@ -21,6 +21,14 @@ describe('shipped scenarios', () => {
     expect((await loadScenario('smoke.yaml', { cwd: dir })).durationMs).toBeLessThanOrEqual(10_000);
     expect((await loadScenario('default.yaml', { cwd: dir })).durationMs).toBe(20_000);
   });
+  it('include the closed-loop GetUser ceiling (driver: autocannon, no flows, an emulator target)', async () => {
+    expect(files).toContain('raw-getuser-ceiling.yaml');
+    const s = await loadScenario('raw-getuser-ceiling.yaml', { cwd: dir });
+    expect(s.driver).toBe('autocannon');
+    expect(s.autocannon).toEqual({ load: 'get-user', connections: 20, users: 50 });
+    expect(s.flows).toEqual([]);
+    expect(s.target.kind).toBe('embedded');
+  });
   it('drive the sign-in storm beyond the UserAuthentication quota of 120/s', async () => {
     const s = await loadScenario('signin-storm.yaml', { cwd: dir });
     const peak = Math.max(...s.phases.flatMap((p) => p.segments.map((x) => x.toRatePerSec)));

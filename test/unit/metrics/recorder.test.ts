@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Recorder, type RunMeta } from '../../../src/metrics/recorder.js';
 import { decodeHistogram } from '../../../src/metrics/histogram.js';
+import { mergeResults } from '../../../src/metrics/merge.js';
 import type { Sample } from '../../../src/metrics/sample.js';
 import type { QuotaCategory } from '../../../src/cognito/categories.js';
 
@@ -85,7 +86,7 @@ describe('Recorder', () => {
   it('builds the per-interval series by send time (calls) and intended start (arrivals)', () => {
     expect(res.series).toHaveLength(2);
     expect(res.series[0]).toMatchObject({ tSec: 0, plannedArrivals: 2, startedArrivals: 2, droppedArrivals: 0, requests: 3, throttles: 1, errors: 1, p99Us: 4001 }); // HDR: 4000 µs is in a 2 µs bucket (3 significant digits) reported by its highest value
-    expect(res.series[0]!.byCategory).toEqual({ UserAuthentication: { requests: 3, throttles: 1, errors: 1, p50Us: 2000, p99Us: 4001 } });
+    expect(res.series[0]!.byCategory).toEqual({ UserAuthentication: { requests: 3, throttles: 1, errors: 1, p50Us: 2000, p99Us: 4001, encodedUs: expect.any(String) } });
     expect(res.series[1]).toMatchObject({ tSec: 1, plannedArrivals: 1, startedArrivals: 0, droppedArrivals: 1, requests: 1, errors: 1 });
   });
   it('reports start lag of started arrivals', () => {
@@ -96,5 +97,35 @@ describe('Recorder', () => {
     r.tick(100_000_000);
     const again = r.build(meta);
     expect(again.series[0]!.byCategory.UserAuthentication).toEqual(res.series[0]!.byCategory.UserAuthentication);
+  });
+  it('writes each interval\'s encoded histogram (whole interval and per category), also once sealed', () => {
+    const point = r.build(meta).series[0]!;
+    expect(decodeHistogram(point.encodedUs!).totalCount).toBe(3);
+    const auth = decodeHistogram(point.byCategory.UserAuthentication!.encodedUs!);
+    expect([auth.totalCount, auth.minNonZeroValue, auth.maxValue]).toEqual([3, 1000, 4001]);
+  });
+});
+
+describe('Recorder series histograms and merges', () => {
+  it('merged per-interval percentiles of recorder shards are exact, without the upper-bound warning', () => {
+    // Shard 0: fast calls, shard 1: slow calls, both in second 0; the whole run sees all 200.
+    const build = (latencies: number[], shardIndex: number | undefined) => {
+      const rec = new Recorder({ intervalMs: 1000 });
+      latencies.forEach((latencyUs, i) => {
+        rec.recordArrival('password-sign-in', 'started', i * 1000);
+        rec.recordSample(sample({ sentUs: i * 1000, latencyUs }));
+      });
+      return rec.build({ ...meta, durationMs: 1000, ...(shardIndex !== undefined ? { shard: { index: shardIndex, count: 2 } } : {}) });
+    };
+    const fast = Array.from({ length: 100 }, (_, i) => 1000 + i);
+    const slow = Array.from({ length: 100 }, (_, i) => 50_000 + i * 10);
+    const whole = build([...fast, ...slow], undefined);
+    const merged = mergeResults([build(fast, 0), build(slow, 1)]);
+    expect(merged.generator.warnings.some((w) => w.includes('upper bounds'))).toBe(false);
+    expect(merged.series[0]!.p50Us).toBe(whole.series[0]!.p50Us);
+    expect(merged.series[0]!.p99Us).toBe(whole.series[0]!.p99Us);
+    expect(merged.series[0]!.byCategory.UserAuthentication!.p50Us).toBe(whole.series[0]!.byCategory.UserAuthentication!.p50Us);
+    // p50 of the union sits at the top of the fast calls, not at the slow shard's p50 (the old upper bound).
+    expect(merged.series[0]!.p50Us).toBeLessThan(2000);
   });
 });
