@@ -133,4 +133,19 @@ describe('cogcap run outputs', () => {
     expect(r.stdout).toContain('driver autocannon (closed-loop): CLOSED-LOOP load');
     expect(readFileSync(join(dir, 'out-closed', 'report.md'), 'utf8')).toContain('closed-loop');
   });
+
+  it('--workers: the merged result gets the reports (the workers write result.json only)', { timeout: 120_000 }, async () => {
+    const file = scenario('workers', 4, '1s');
+    const startAt = new Date(Date.now() + 15_000).toISOString();
+    const r = await cli(['run', file, '--workers', '2', '--start-at', startAt, '--ci', '--out', 'out-workers']);
+    expect(r.code).toBe(0);
+    const out = join(dir, 'out-workers');
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(['result.json', 'report.md', 'report.html', 'junit.xml']));
+    expect(readdirSync(join(out, 'worker-0')).filter((f) => !f.startsWith('journal-'))).toEqual(['result.json']);
+    expect(r.stdout).toContain(`reports: ${join(out, 'report.md')} ${join(out, 'report.html')} ${join(out, 'junit.xml')}\n`);
+    const merged = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as RunResult;
+    expect(merged.mergedShards).toHaveLength(2);
+    // The shards carry per-interval histograms: merged per-second percentiles are exact, no upper-bound warning.
+    expect(merged.generator.warnings.some((w) => w.includes('upper bounds'))).toBe(false);
+  });
 });
