@@ -70,7 +70,7 @@ function categoryTable(m: ReportModel): string {
   const rows = m.categories
     .map((c) => {
       const over = c.peakQuotaUse !== null && c.peakQuotaUse > 1;
-      return `<tr><td>${esc(c.category)}</td><td>${formatCount(c.calls)}</td><td>${formatRatePerSec(c.ratePerSec)}</td><td${over ? ' class="over"' : ''}>${formatRatePerSec(c.peakRatePerSec)}</td><td>${c.quotaRatePerSec === null ? '–' : formatRatePerSec(c.quotaRatePerSec)}</td><td${over ? ' class="over"' : ''}>${c.peakQuotaUse === null ? '–' : formatRatio(c.peakQuotaUse)}</td><td>${formatRatio(c.throttleRate)}</td><td>${formatRatio(c.errorRate)}</td><td>${formatLatencyUs(c.p50Us)}</td><td>${formatLatencyUs(c.p95Us)}</td><td>${formatLatencyUs(c.p99Us)}</td><td>${formatLatencyUs(c.maxUs)}</td><td>${formatLatencyUs(c.serviceP99Us)}</td></tr>`;
+      return `<tr><td>${esc(c.name)}</td><td>${formatCount(c.calls)}</td><td>${formatRatePerSec(c.ratePerSec)}</td><td${over ? ' class="over"' : ''}>${formatRatePerSec(c.peakRatePerSec)}</td><td>${c.quotaRatePerSec === null ? '–' : formatRatePerSec(c.quotaRatePerSec)}</td><td${over ? ' class="over"' : ''}>${c.peakQuotaUse === null ? '–' : formatRatio(c.peakQuotaUse)}</td><td>${formatRatio(c.throttleRate)}</td><td>${formatRatio(c.errorRate)}</td><td>${formatLatencyUs(c.p50Us)}</td><td>${formatLatencyUs(c.p95Us)}</td><td>${formatLatencyUs(c.p99Us)}</td><td>${formatLatencyUs(c.maxUs)}</td><td>${formatLatencyUs(c.serviceP99Us)}</td></tr>`;
     })
     .join('\n');
   return `<table id="categories"><thead><tr><th>Category</th><th>Calls</th><th>Avg rate</th><th>Peak rate</th><th>Quota</th><th>Peak / quota</th><th>Throttled</th><th>Errors</th><th>p50</th><th>p95</th><th>p99</th><th>max</th><th>service p99</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;

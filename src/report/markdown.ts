@@ -31,7 +31,7 @@ function categoryTable(m: ReportModel): string[] {
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...m.categories.map((c) => {
       const use = c.peakQuotaUse === null ? '–' : `${c.peakQuotaUse > 1 ? '⚠️ ' : ''}${formatRatio(c.peakQuotaUse)}`;
-      return `| ${c.category} | ${formatCount(c.calls)} | ${formatRatePerSec(c.ratePerSec)} | ${formatRatePerSec(c.peakRatePerSec)} | ${c.quotaRatePerSec === null ? '–' : formatRatePerSec(c.quotaRatePerSec)} | ${use} | ${formatRatio(c.throttleRate)} | ${formatRatio(c.errorRate)} | ${formatLatencyUs(c.p50Us)} | ${formatLatencyUs(c.p95Us)} | ${formatLatencyUs(c.p99Us)} | ${formatLatencyUs(c.maxUs)} |`;
+      return `| ${c.name} | ${formatCount(c.calls)} | ${formatRatePerSec(c.ratePerSec)} | ${formatRatePerSec(c.peakRatePerSec)} | ${c.quotaRatePerSec === null ? '–' : formatRatePerSec(c.quotaRatePerSec)} | ${use} | ${formatRatio(c.throttleRate)} | ${formatRatio(c.errorRate)} | ${formatLatencyUs(c.p50Us)} | ${formatLatencyUs(c.p95Us)} | ${formatLatencyUs(c.p99Us)} | ${formatLatencyUs(c.maxUs)} |`;
     }),
     `| **All** | **${formatCount(m.totals.calls)}** | ${formatRatePerSec(m.totals.ratePerSec)} | | | | ${formatRatio(m.totals.throttleRate)} | ${formatRatio(m.totals.errorRate)} | ${formatLatencyUs(m.totals.p50Us)} | ${formatLatencyUs(m.totals.p95Us)} | ${formatLatencyUs(m.totals.p99Us)} | ${formatLatencyUs(m.totals.maxUs)} |`,
   ];

@@ -54,7 +54,7 @@ export function renderTerminalSummary(result: RunResult, options: TerminalSummar
       ? table(
           ['Category', 'Calls', 'Rate', 'Peak', 'Quota', 'Throttled', 'Errors', 'p50', 'p95', 'p99', 'max'],
           m.categories.map((c) => [
-            c.category,
+            c.name,
             formatCount(c.calls),
             formatRatePerSec(c.ratePerSec),
             formatRatePerSec(c.peakRatePerSec),

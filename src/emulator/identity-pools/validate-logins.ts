@@ -40,8 +40,9 @@ export async function validateLogins(
 async function validateOne(deps: IdentityPoolDeps, pool: IdentityPool, provider: string, token: string, nowMs: number): Promise<string> {
   const userPool = USER_POOL_PROVIDER.exec(provider);
   if (userPool) {
-    const entry = pool.CognitoIdentityProviders?.find((p) => p.ProviderName === provider);
-    if (!entry) throw identityErrors.notAuthorized('Token is not from a supported provider of this identity pool.');
+    // Several app clients of one user pool may be listed (one entry each): the token may match any of them.
+    const entries = pool.CognitoIdentityProviders?.filter((p) => p.ProviderName === provider) ?? [];
+    if (entries.length === 0) throw identityErrors.notAuthorized('Token is not from a supported provider of this identity pool.');
     const userPoolId = userPool[2]!;
     const claims = await deps.verifyUserPoolToken(userPoolId, token, nowMs);
     if (!claims) throw identityErrors.notAuthorized('Invalid login token. Token signature invalid or token expired.');
@@ -49,7 +50,7 @@ async function validateOne(deps: IdentityPoolDeps, pool: IdentityPool, provider:
       throw identityErrors.notAuthorized("Invalid login token. Issuer doesn't match providerName");
     }
     if (claims['token_use'] !== 'id') throw identityErrors.notAuthorized('Invalid login token. Not a valid OpenId Connect identity token.');
-    if (entry.ClientId !== undefined && claims['aud'] !== entry.ClientId) {
+    if (!entries.some((entry) => entry.ClientId === undefined || claims['aud'] === entry.ClientId)) {
       throw identityErrors.notAuthorized('Invalid login token. Incorrect token audience.');
     }
     return subjectOf(claims);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../../src/config/load-scenario.js';
 import { runScenario } from '../../../src/load/run.js';
 import { buildReportModel } from '../../../src/report/report-model.js';
+import { renderMarkdown } from '../../../src/report/markdown.js';
 
 const file = fileURLToPath(new URL('../../../scenarios/beyond-user-pools.yaml', import.meta.url));
 
@@ -20,6 +21,9 @@ describe('scenarios/beyond-user-pools.yaml (short version) against the embedded 
       expect(result.flows[flow]?.started, flow).toBeGreaterThan(0);
       expect(result.flows[flow]?.succeeded, flow).toBeGreaterThan(0);
     }
+    // Sessions of every sign-in flow (target client, web client) are exchanged: the identity pool trusts both clients.
+    expect(result.flows['identity-pool-exchange']?.failed).toBe(0);
+    expect(result.categories.IdentityPool?.errorRate).toBe(0);
     expect(result.categories.UserFederation?.count).toBeGreaterThan(0);
     expect(result.categories.UserFederation?.quotaRatePerSec).toBe(25);
     expect(result.categories.ClientAuthentication?.count).toBeGreaterThan(0);
@@ -33,5 +37,6 @@ describe('scenarios/beyond-user-pools.yaml (short version) against the embedded 
     const rows = buildReportModel(result).categories.map((c) => [c.name, c.quotaRatePerSec]);
     expect(rows).toEqual(expect.arrayContaining([['UserFederation', 25], ['ClientAuthentication', 150], ['IdentityPool:GetId', 25], ['IdentityPool:GetCredentialsForIdentity', 200]]));
     expect(rows.map(([n]) => n)).not.toContain('IdentityPool');
+    expect(renderMarkdown(result)).toMatch(/\| IdentityPool:GetId \| .* \| 25\/s \|/);
   });
 });
