@@ -136,7 +136,7 @@ describe('cogcap run outputs', () => {
 
   it('--workers: the merged result gets the reports (the workers write result.json only)', { timeout: 120_000 }, async () => {
     const file = scenario('workers', 4, '1s');
-    const startAt = new Date(Date.now() + 15_000).toISOString();
+    const startAt = new Date(Date.now() + 8_000).toISOString();
     const r = await cli(['run', file, '--workers', '2', '--start-at', startAt, '--ci', '--out', 'out-workers']);
     expect(r.code).toBe(0);
     const out = join(dir, 'out-workers');
