@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.js';
 import { loadScenario } from '../../config/load-scenario.js';
+import { AUTOCANNON_DRIVER } from '../../config/scenario.js';
 import { ExitCode, InputError } from '../../errors.js';
 import { ACKNOWLEDGE_FLAG } from '../../guard/acknowledgement.js';
 import { runScenario } from '../../load/run.js';
@@ -84,6 +85,11 @@ export const runCommand: CliCommand<RunArgs> = {
         ? parseStartAt(args.startAt, Date.now(), startAtTolerance !== undefined ? { maxPastMs: startAtTolerance } : {})
         : undefined;
     checkGuardArgs(args);
+    if (scenario.driver === AUTOCANNON_DRIVER && (shard !== undefined || (args.workers ?? 1) > 1)) {
+      throw new InputError('a closed-loop autocannon load cannot be split', [
+        { path: shard !== undefined ? '--shard' : '--workers', message: 'expected a single process for driver: autocannon (raise autocannon.connections instead)' },
+      ]);
+    }
     const outputs = await planRunOutputs({ ...args, compact: ci }, io.cwd); // a bad baseline or format: exit 2 now
     if (args.dryRun) {
       io.stdout.write(

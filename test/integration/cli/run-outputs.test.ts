@@ -134,6 +134,15 @@ describe('cogcap run outputs', () => {
     expect(readFileSync(join(dir, 'out-closed', 'report.md'), 'utf8')).toContain('closed-loop');
   });
 
+  it('driver: autocannon cannot be split over shards or workers (exit 2 before the run)', async () => {
+    for (const split of [['--shard', '0/2'], ['--workers', '2']]) {
+      const r = await cli(['run', 'closed.yaml', ...split, '--out', 'out-closed-split']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('a closed-loop autocannon load cannot be split');
+    }
+    expect(existsSync(join(dir, 'out-closed-split'))).toBe(false);
+  });
+
   it('--workers: the merged result gets the reports (the workers write result.json only)', { timeout: 120_000 }, async () => {
     const file = scenario('workers', 4, '1s');
     const startAt = new Date(Date.now() + 8_000).toISOString();
