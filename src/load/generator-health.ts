@@ -50,6 +50,9 @@ export function assessSaturation(x: SaturationInput): { saturated: boolean; warn
   return { saturated, warnings };
 }
 
+/** Shortest wall-clock window over which the generator's CPU share is reported, ms. */
+export const MIN_CPU_WINDOW_MS = 1000;
+
 /**
  * Watches the generator process: event-loop lag (perf_hooks monitorEventLoopDelay), CPU (process.cpuUsage) and
  * peak RSS. Call {@link sample} periodically (RSS), {@link stop} at the end.
@@ -70,11 +73,14 @@ export class GeneratorMonitor {
     this.maxRssBytes = Math.max(this.maxRssBytes, process.memoryUsage.rss());
   }
 
-  /** CPU use since start, percent of one core. */
+  /**
+   * CPU use since start, percent of one core; 0 until {@link MIN_CPU_WINDOW_MS} have passed, since a ratio over a
+   * few milliseconds (a run stopped before its load began) says nothing about saturation.
+   */
   cpuPercent(): number {
     const cpu = process.cpuUsage(this.cpuStart);
-    const wallUs = (performance.now() - this.wallStartMs) * 1000;
-    return wallUs > 0 ? (100 * (cpu.user + cpu.system)) / wallUs : 0;
+    const wallMs = performance.now() - this.wallStartMs;
+    return wallMs >= MIN_CPU_WINDOW_MS ? (100 * (cpu.user + cpu.system)) / (wallMs * 1000) : 0;
   }
 
   /** Event-loop lag so far, µs (the histogram is in ns; the timer resolution of 10 ms is subtracted by Node). */

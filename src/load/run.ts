@@ -304,7 +304,8 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
       await sleep(waitMs);
     }
 
-    await warmUp(runDriver, target.resolved, population?.codes);
+    // A stop during set-up (Ctrl-C while seeding) skips the warm-up: the executor then ends at once.
+    if (!stopController.signal.aborted) await warmUp(runDriver, target.resolved, population?.codes);
     const closedLoad = closedLoop ? await prepareClosedLoopLoad(closedLoop, { target: target.resolved, population: pop!, setupDriver: runDriver, rng }) : undefined;
     measuring = true;
     const monitor = new GeneratorMonitor();
