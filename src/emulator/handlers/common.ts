@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { secretHash } from '../../cognito/secret-hash.js';
+import { codeDeliveryDetails } from '../auth/codes.js';
 import type { EmulatorContext } from '../context.js';
 import { err } from '../errors.js';
 import type { PoolState } from '../store/pool-state.js';
@@ -44,6 +45,28 @@ export function checkSecretHash(client: ClientConfig, username: string, given: u
   const expected = Buffer.from(secretHash(username, client.clientId, client.clientSecret));
   const g = Buffer.from(given);
   if (g.length !== expected.length || !timingSafeEqual(g, expected)) throw err.secretHash(client.clientId);
+}
+
+/**
+ * The client, its pool and the user a public (unsigned) user operation names in `Username` (undefined when no such
+ * user), after the SECRET_HASH check over the typed name: the common start of the code operations.
+ */
+export function publicUserTarget(
+  ctx: EmulatorContext,
+  body: Record<string, unknown>,
+): { client: ClientConfig; pool: PoolState; user: UserRecord | undefined } {
+  const { client, pool } = requireClient(ctx, body.ClientId as string);
+  checkSecretHash(client, body.Username as string, body.SecretHash);
+  return { client, pool, user: pool.bySignInName(body.Username as string) };
+}
+
+/**
+ * Answer of a code-sending operation (ForgotPassword, ResendConfirmationCode) for an unknown user: a plausible
+ * CodeDeliveryDetails with PreventUserExistenceErrors ENABLED, else UserNotFoundException.
+ */
+export function unknownUserCodeDelivery(client: ClientConfig, username: string): { CodeDeliveryDetails: unknown } {
+  if (client.preventUserExistenceErrors !== 'ENABLED') throw err.userNotFound();
+  return { CodeDeliveryDetails: codeDeliveryDetails({ email: `${username}@example.com` }) };
 }
 
 /** Like {@link checkSecretHash}, accepting a hash over any of several names (typed alias or internal username). */

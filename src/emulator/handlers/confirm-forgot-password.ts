@@ -4,7 +4,7 @@ import { checkPasswordPolicy } from '../auth/password-policy.js';
 import { runTrigger } from '../context.js';
 import { err } from '../errors.js';
 import { F, validateInput } from '../validation/validate-input.js';
-import { checkSecretHash, requireClient } from './common.js';
+import { publicUserTarget } from './common.js';
 import type { CognitoHandler } from './handler.js';
 
 /**
@@ -23,9 +23,7 @@ export const confirmForgotPassword: CognitoHandler = async (ctx, req) => {
     AnalyticsMetadata: { type: 'structure' },
     UserContextData: { type: 'structure' },
   });
-  const { client, pool } = requireClient(ctx, b.ClientId as string);
-  checkSecretHash(client, b.Username as string, b.SecretHash);
-  const user = pool.bySignInName(b.Username as string);
+  const { client, pool, user } = publicUserTarget(ctx, b);
   if (!user) throw client.preventUserExistenceErrors === 'ENABLED' ? err.codeMismatch() : err.userNotFound();
   checkCode(ctx, user.codes.forgotPassword, b.ConfirmationCode as string);
   checkPasswordPolicy(pool.config.passwordPolicy, b.Password as string);

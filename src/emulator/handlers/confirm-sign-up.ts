@@ -1,7 +1,7 @@
 import { checkCode } from '../auth/codes.js';
 import { err } from '../errors.js';
 import { F, validateInput } from '../validation/validate-input.js';
-import { checkSecretHash, requireClient } from './common.js';
+import { publicUserTarget } from './common.js';
 import { confirmUser, verificationAttribute } from './confirm-user.js';
 import type { CognitoHandler } from './handler.js';
 
@@ -22,9 +22,7 @@ export const confirmSignUp: CognitoHandler = async (ctx, req) => {
     AnalyticsMetadata: { type: 'structure' },
     UserContextData: { type: 'structure' },
   });
-  const { client, pool } = requireClient(ctx, b.ClientId as string);
-  checkSecretHash(client, b.Username as string, b.SecretHash);
-  const user = pool.bySignInName(b.Username as string);
+  const { client, pool, user } = publicUserTarget(ctx, b);
   if (!user) throw client.preventUserExistenceErrors === 'ENABLED' ? err.codeMismatch() : err.userNotFound();
   if (user.status !== 'UNCONFIRMED') throw err.notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
   checkCode(ctx, user.codes.signUp, b.ConfirmationCode as string);

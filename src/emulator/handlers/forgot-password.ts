@@ -2,7 +2,7 @@ import { codeDeliveryDetails, issueCode, RESET_CODE_TTL_MS } from '../auth/codes
 import { runTrigger } from '../context.js';
 import { err } from '../errors.js';
 import { F, validateInput } from '../validation/validate-input.js';
-import { checkSecretHash, requireClient } from './common.js';
+import { publicUserTarget, unknownUserCodeDelivery } from './common.js';
 import type { CognitoHandler } from './handler.js';
 
 /**
@@ -20,15 +20,8 @@ export const forgotPassword: CognitoHandler = async (ctx, req) => {
     AnalyticsMetadata: { type: 'structure' },
     UserContextData: { type: 'structure' },
   });
-  const { client, pool } = requireClient(ctx, b.ClientId as string);
-  checkSecretHash(client, b.Username as string, b.SecretHash);
-  const user = pool.bySignInName(b.Username as string);
-  if (!user) {
-    if (client.preventUserExistenceErrors === 'ENABLED') {
-      return { CodeDeliveryDetails: codeDeliveryDetails({ email: `${b.Username as string}@example.com` }) };
-    }
-    throw err.userNotFound();
-  }
+  const { client, pool, user } = publicUserTarget(ctx, b);
+  if (!user) return unknownUserCodeDelivery(client, b.Username as string);
   if (!user.enabled) throw err.userDisabled();
   const attr = ['email', 'phone_number'].find((a) => user.attributes[a] !== undefined && user.attributes[`${a}_verified`] === 'true');
   if (!attr) {

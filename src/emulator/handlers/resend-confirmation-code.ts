@@ -2,7 +2,7 @@ import { codeDeliveryDetails, issueCode, SIGN_UP_CODE_TTL_MS } from '../auth/cod
 import { runTrigger } from '../context.js';
 import { err } from '../errors.js';
 import { F, validateInput } from '../validation/validate-input.js';
-import { checkSecretHash, requireClient } from './common.js';
+import { publicUserTarget, unknownUserCodeDelivery } from './common.js';
 import { verificationAttribute } from './confirm-user.js';
 import type { CognitoHandler } from './handler.js';
 
@@ -17,15 +17,8 @@ export const resendConfirmationCode: CognitoHandler = async (ctx, req) => {
     AnalyticsMetadata: { type: 'structure' },
     UserContextData: { type: 'structure' },
   });
-  const { client, pool } = requireClient(ctx, b.ClientId as string);
-  checkSecretHash(client, b.Username as string, b.SecretHash);
-  const user = pool.bySignInName(b.Username as string);
-  if (!user) {
-    if (client.preventUserExistenceErrors === 'ENABLED') {
-      return { CodeDeliveryDetails: codeDeliveryDetails({ email: `${b.Username as string}@example.com` }) };
-    }
-    throw err.userNotFound();
-  }
+  const { client, pool, user } = publicUserTarget(ctx, b);
+  if (!user) return unknownUserCodeDelivery(client, b.Username as string);
   if (user.status !== 'UNCONFIRMED') throw err.invalidParameter('User is already confirmed.');
   user.codes.signUp = issueCode(ctx, SIGN_UP_CODE_TTL_MS);
   await runTrigger(ctx, pool, 'CustomMessage', 'ResendConfirmationCode');
